@@ -1,0 +1,156 @@
+package dev.greenlight.cli.client;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls the Greenlight REST API with one API key. Every failure surfaces as a
+ * {@link dev.greenlight.cli.failure.CliException} that says what went wrong in words.
+ */
+public final class GreenlightClient implements AutoCloseable {
+    /** The page size asked for when the user caps a list; servers commonly refuse larger pages. */
+    static final int MAX_PAGE_SIZE = 100;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Connection connection;
+    private final HttpSettings settings;
+    private final Supplier<String> idempotencyKeys;
+    private final ResponseInterpreter interpreter = new ResponseInterpreter(JSON);
+    private final HttpClient http;
+
+    public GreenlightClient(Connection connection, HttpSettings settings) {
+        this(connection, settings, () -> UUID.randomUUID().toString());
+    }
+
+    GreenlightClient(Connection connection, HttpSettings settings, Supplier<String> idempotencyKeys) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.idempotencyKeys = requireNonNull(idempotencyKeys, "idempotencyKeys is null");
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                // HTTP/1.1 avoids the h2c upgrade dance on plain http, which some proxies mishandle.
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public ServerAddress server() {
+        return connection.server();
+    }
+
+    public JsonNode get(ApiPath path) {
+        return get(path, Map.of());
+    }
+
+    /**
+     * Follows {@code nextCursor} until the server has no more, or until {@code limit} items were
+     * collected when a limit is given.
+     */
+    public List<JsonNode> list(ApiPath path, @Nullable Integer limit) {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("limit is positive: " + limit);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        Set<String> seenCursors = new HashSet<>();
+        String cursor = null;
+        do {
+            Map<String, String> query = new LinkedHashMap<>();
+            if (limit != null) {
+                query.put("limit", Integer.toString(Math.min(limit - items.size(), MAX_PAGE_SIZE)));
+            }
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            Page page = Page.of(get(path, query), path);
+            for (JsonNode item : page.items()) {
+                if (limit == null || items.size() < limit) {
+                    items.add(item);
+                }
+            }
+            cursor = page.nextCursor();
+            if (cursor != null && !seenCursors.add(cursor)) {
+                throw new UnexpectedResponseException("The server returned the same page cursor twice while listing " + path + ".");
+            }
+        } while (cursor != null && (limit == null || items.size() < limit));
+        return List.copyOf(items);
+    }
+
+    /**
+     * POSTs a new resource. The request carries a fresh {@code Idempotency-Key} and is sent again,
+     * once, with the same key when the connection fails: the server then answers with the first
+     * result instead of creating a duplicate.
+     */
+    public JsonNode create(ApiPath path, JsonNode body) {
+        HttpRequest request = request(path, Map.of())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKeys.get())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = send(request);
+        } catch (InterruptedIOException interrupted) {
+            throw new ServerUnreachableException(connection.server(), interrupted);
+        } catch (IOException firstFailure) {
+            response = exchange(request);
+        }
+        return interpreter.interpret(response);
+    }
+
+    private JsonNode get(ApiPath path, Map<String, String> query) {
+        return interpreter.interpret(exchange(request(path, query).GET().build()));
+    }
+
+    private HttpRequest.Builder request(ApiPath path, Map<String, String> query) {
+        String rawQuery = query.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(connection.server().resolve(path, rawQuery))
+                .timeout(settings.requestTimeout())
+                .header("Authorization", connection.apiKey().authorizationHeader())
+                .header("Accept", "application/json, application/problem+json")
+                .header("User-Agent", settings.userAgent());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return send(request);
+        } catch (IOException e) {
+            throw new ServerUnreachableException(connection.server(), e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the server");
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.greenlight.cli.client;
+
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns an HTTP response into the JSON the caller asked for, or into the problem the server reported. */
+final class ResponseInterpreter {
+    private final JsonMapper json;
+
+    ResponseInterpreter(JsonMapper json) {
+        this.json = json;
+    }
+
+    JsonNode interpret(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return successBody(response);
+        }
+        throw new ApiProblemException(problemOf(response));
+    }
+
+    private JsonNode successBody(HttpResponse<String> response) {
+        if (response.body().isBlank()) {
+            return json.missingNode();
+        }
+        try {
+            return json.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new UnexpectedResponseException("The server's answer to " + response.request().method() + " "
+                    + response.uri().getRawPath() + " is not valid JSON (HTTP " + response.statusCode() + ").");
+        }
+    }
+
+    private ApiProblem problemOf(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String reason = HttpStatusText.of(status);
+        if (isJson(response)) {
+            try {
+                JsonNode body = json.readTree(response.body());
+                if (body.isObject()) {
+                    return ApiProblem.fromJson(body, status, reason);
+                }
+            } catch (JacksonException e) {
+                // Fall through: a broken error body must not hide the status, which still says what happened.
+            }
+        }
+        String detail = response.headers().firstValue("Location")
+                .map(location -> "The server redirects to " + location + "; use that address as the server.")
+                .orElse(null);
+        return ApiProblem.fromStatus(status, reason, detail);
+    }
+
+    private static boolean isJson(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type")
+                .map(type -> type.toLowerCase(Locale.ROOT).contains("json"))
+                .orElse(false);
+    }
+}
