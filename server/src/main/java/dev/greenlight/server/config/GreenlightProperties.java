@@ -1,0 +1,89 @@
+package dev.greenlight.server.config;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code greenlight.*} setting. application.yaml maps each to its {@code GREENLIGHT_*} environment variable;
+ * docs/configuration.md lists them. All are validated at start-up so that a bad value stops the server with one line.
+ */
+@Validated
+@ConfigurationProperties("greenlight")
+public record GreenlightProperties(
+        @NotNull Path dataDir,
+        @Min(0) @Max(65535) int port,
+        @NotNull InetAddress bind,
+        @Valid @NotNull Database database,
+        @Valid @NotNull Management management,
+        @NotNull List<@Pattern(regexp = ORIGIN, message = "must be an origin such as https://ci.example.com (scheme, host, optional port, no path)") String> corsOrigins,
+        @Valid @NotNull RateLimit rateLimit,
+        @Valid @NotNull Login login,
+        @Valid @NotNull Oidc oidc) {
+
+    static final String ORIGIN = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?";
+
+    /** An external PostgreSQL; when {@code url} is empty Greenlight starts its embedded one. */
+    public record Database(
+            @Pattern(regexp = "(jdbc:postgresql://.+)?", message = "must be a jdbc:postgresql:// URL") @DefaultValue("") String url,
+            @DefaultValue("") String user,
+            @DefaultValue("") String password) {
+
+        public boolean isExternal() {
+            return !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            // The password never reaches a log line, not even through a debug dump of the properties.
+            return "Database[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+        }
+    }
+
+    /** The management server (Prometheus metrics); bound to loopback unless an operator decides otherwise. */
+    public record Management(@Min(0) @Max(65535) int port, @NotNull InetAddress bind) {
+    }
+
+    /** Token buckets per credential and per client address; 0 turns a limit off. */
+    public record RateLimit(
+            @Min(0) @Max(1_000_000) int perCredentialPerMinute,
+            @Min(0) @Max(1_000_000) int perAddressPerMinute) {
+    }
+
+    /** Local sign-in: how many failed passwords lock an account, and for how long. */
+    public record Login(
+            @Min(1) @Max(100) int maxFailures,
+            @NotNull @DurationMin(seconds = 1) @DurationMax(days = 1) Duration lockout) {
+    }
+
+    /**
+     * A trusted OpenID Connect issuer whose bearer JWTs Greenlight accepts. Empty issuer: JWTs are refused.
+     */
+    public record Oidc(
+            @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") @DefaultValue("") String issuer,
+            @DefaultValue("") String audience,
+            @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") @DefaultValue("") String jwksUri) {
+
+        public boolean isEnabled() {
+            return !issuer.isBlank();
+        }
+
+        public @Nullable String jwksUriOrNull() {
+            return jwksUri.isBlank() ? null : jwksUri;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.greenlight.server.identity;
+
+import java.util.List;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.stereotype.Component;
+
+import dev.greenlight.server.config.GreenlightProperties;
+import dev.greenlight.server.config.InvalidConfigurationException;
+import dev.greenlight.server.workspaces.Workspaces;
+
+/**
+ * Validation of bearer JWTs from the configured issuer: signature against the issuer's JWKS, issuer, audience and
+ * expiry (with Spring's default 60 s clock skew). The JWKS address is taken from the configuration or discovered
+ * lazily from the issuer's metadata, so start-up does not depend on the issuer being reachable.
+ */
+@Component
+class OidcSetup {
+    private final GreenlightProperties.Oidc settings;
+    private final Principals principals;
+    private final Workspaces workspaces;
+
+    OidcSetup(GreenlightProperties properties, Principals principals, Workspaces workspaces) {
+        this.settings = properties.oidc();
+        this.principals = principals;
+        this.workspaces = workspaces;
+        if (settings.isEnabled() && settings.audience().isBlank()) {
+            throw new InvalidConfigurationException("greenlight.oidc.audience", "must be set when GREENLIGHT_OIDC_ISSUER is set");
+        }
+    }
+
+    JwtDecoder decoder() {
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), this::hasAudience);
+        String jwksUri = settings.jwksUriOrNull();
+        if (jwksUri != null) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
+            decoder.setJwtValidator(validator);
+            return decoder;
+        }
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuer());
+            decoder.setJwtValidator(validator);
+            return decoder;
+        });
+    }
+
+    JwtCallers callers() {
+        return new JwtCallers(principals, workspaces);
+    }
+
+    private OAuth2TokenValidatorResult hasAudience(Jwt jwt) {
+        List<String> audience = jwt.getAudience();
+        if (audience != null && audience.contains(settings.audience())) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for this audience.", null));
+    }
+}

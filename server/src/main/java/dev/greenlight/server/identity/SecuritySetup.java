@@ -1,0 +1,106 @@
+package dev.greenlight.server.identity;
+
+import java.time.Clock;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+
+import dev.greenlight.server.config.GreenlightProperties;
+import dev.greenlight.server.workspaces.Workspaces;
+
+/**
+ * The security filter chain. It only establishes who the caller is (API key, bearer JWT or session); what the
+ * caller may do is decided per handler from its declared permission, by the access feature. Security headers and
+ * CORS are plain filters in the web feature, so that they also cover requests refused before this chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecuritySetup {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    ProblemAuthenticationHandlers problemAuthenticationHandlers() {
+        return new ProblemAuthenticationHandlers();
+    }
+
+    @Bean
+    LocalSignIn localSignIn(Workspaces workspaces, Principals principals, PasswordHashing passwords, JdbcClient jdbc,
+            GreenlightProperties properties, Clock clock) {
+        return new LocalSignIn(workspaces, principals, passwords, jdbc, properties.login(), clock);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(LocalSignIn localSignIn) {
+        return new ProviderManager(localSignIn);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, GreenlightProperties properties, ApiKeys apiKeys,
+            ProblemAuthenticationHandlers problems, AuthenticationManager authenticationManager,
+            SignInResponses signInResponses, OidcSetup oidc) throws Exception {
+        boolean jwtAccepted = properties.oidc().isEnabled();
+        http.authenticationManager(authenticationManager);
+        http.headers(headers -> headers.disable());
+        http.cors(AbstractHttpConfigurer::disable);
+        http.httpBasic(AbstractHttpConfigurer::disable);
+        http.csrf(csrf -> csrf
+                .csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+                .requireCsrfProtectionMatcher(SecuritySetup::mayRideOnAmbientCookie));
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/swagger-ui/**", "/swagger-ui.html").authenticated()
+                .anyRequest().permitAll());
+        http.formLogin(form -> form
+                .loginPage("/login")
+                .loginProcessingUrl("/login")
+                .authenticationDetailsSource(request -> request.getParameter("workspace"))
+                .successHandler(signInResponses)
+                .failureHandler(signInResponses)
+                .permitAll());
+        http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signInResponses));
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, jwtAccepted), BearerTokenAuthenticationFilter.class);
+        if (jwtAccepted) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .bearerTokenResolver(jwtOnly())
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(oidc.decoder()).jwtAuthenticationConverter(oidc.callers())));
+        }
+        return http.build();
+    }
+
+    /**
+     * CSRF protection is needed where the browser adds credentials by itself: unsafe requests that carry a session
+     * cookie, and the sign-in form (against login CSRF). A request with an Authorization header cannot be forged
+     * cross-site, and one with no session has nothing to ride on (it is refused as unauthenticated instead).
+     */
+    static boolean mayRideOnAmbientCookie(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        return request.getRequestedSessionId() != null || "/login".equals(request.getServletPath());
+    }
+
+    /** JWTs go to the resource server; API keys were already handled by {@link ApiKeyAuthenticationFilter}. */
+    private static BearerTokenResolver jwtOnly() {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        return request -> {
+            String token = resolver.resolve(request);
+            return token == null || token.startsWith(ApiKeyToken.PREFIX) ? null : token;
+        };
+    }
+
+}

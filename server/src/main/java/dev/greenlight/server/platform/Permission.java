@@ -1,0 +1,45 @@
+package dev.greenlight.server.platform;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a handler needs the caller to hold. Names are the API key scope names, so they are part of the contract.
+ */
+public enum Permission {
+    SELF("self", PermissionScope.SIGNED_IN),
+    API_KEYS_OWN("api-keys:own", PermissionScope.SIGNED_IN),
+
+    PROJECT_READ("project:read", PermissionScope.PROJECT),
+    PROJECT_UPDATE("project:update", PermissionScope.PROJECT),
+    ENVIRONMENTS_MANAGE("environments:manage", PermissionScope.PROJECT),
+    RELEASES_CREATE("releases:create", PermissionScope.PROJECT),
+    MEMBERS_MANAGE("members:manage", PermissionScope.PROJECT),
+
+    PROJECTS_CREATE("projects:create", PermissionScope.WORKSPACE),
+    WORKSPACE_READ("workspace:read", PermissionScope.WORKSPACE),
+    WORKSPACE_ADMIN("workspace:admin", PermissionScope.WORKSPACE),
+
+    WORKSPACES_CREATE("workspaces:create", PermissionScope.INSTANCE);
+
+    private final String scopeName;
+    private final PermissionScope scope;
+
+    Permission(String scopeName, PermissionScope scope) {
+        this.scopeName = scopeName;
+        this.scope = scope;
+    }
+
+    /** The name used in API key scopes and in error messages. */
+    public String scopeName() {
+        return scopeName;
+    }
+
+    public PermissionScope scope() {
+        return scope;
+    }
+
+    public static Optional<Permission> byScopeName(String name) {
+        return Arrays.stream(values()).filter(permission -> permission.scopeName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.greenlight.server.releases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.Ids;
+import dev.greenlight.server.platform.Page;
+import dev.greenlight.server.platform.PageRequest;
+import dev.greenlight.server.projects.Project;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Releases of a project; versions are unique per project and never reused. */
+@Service
+public class Releases {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Release.Artifact>> ARTIFACTS = new TypeReference<>() { };
+    private static final RowMapper<Release> ROW = (row, number) -> new Release(
+            row.getObject("id", UUID.class),
+            row.getObject("workspace_id", UUID.class),
+            row.getObject("project_id", UUID.class),
+            row.getString("version"),
+            row.getString("commit_sha"),
+            row.getObject("commit_time", OffsetDateTime.class) == null ? null : row.getObject("commit_time", OffsetDateTime.class).toInstant(),
+            JSON.readValue(row.getString("artifacts"), ARTIFACTS),
+            row.getString("author"),
+            row.getObject("created_at", OffsetDateTime.class).toInstant(),
+            row.getObject("created_by", UUID.class));
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Releases(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Release> find(Project project, String version) {
+        return jdbc.sql("select * from releases where workspace_id = :workspace and project_id = :project and version = :version")
+                .param("workspace", project.workspaceId()).param("project", project.id()).param("version", version)
+                .query(ROW).optional();
+    }
+
+    public Release require(Project project, String version) {
+        return find(project, version).orElseThrow(() -> GreenlightException.notFound(
+                "Project '" + project.slug() + "' has no release '" + version + "'."));
+    }
+
+    /** Newest first; the cursor is the id (UUIDv7, so creation order) of the last release of the page. */
+    Page<Release> list(Project project, PageRequest page) {
+        List<Release> rows = jdbc.sql("""
+                select * from releases
+                where workspace_id = :workspace and project_id = :project and (cast(:after as uuid) is null or id < cast(:after as uuid))
+                order by id desc limit :limit""")
+                .param("workspace", project.workspaceId())
+                .param("project", project.id())
+                .param("after", parseCursor(page.after()))
+                .param("limit", page.fetchSize())
+                .query(ROW).list();
+        return Page.fromOverfetched(rows, page, release -> release.id().toString());
+    }
+
+    Release create(Project project, String version, String commitSha, @Nullable Instant commitTime,
+            List<Release.Artifact> artifacts, @Nullable String author, UUID createdBy) {
+        if (find(project, version).isPresent()) {
+            throw GreenlightException.conflict("Project '" + project.slug() + "' already has a release '" + version + "'.");
+        }
+        jdbc.sql("""
+                insert into releases (id, workspace_id, project_id, version, commit_sha, commit_time, artifacts, author, created_at, created_by)
+                values (:id, :workspace, :project, :version, :commitSha, :commitTime, cast(:artifacts as jsonb), :author, :now, :createdBy)""")
+                .param("id", Ids.newId(clock))
+                .param("workspace", project.workspaceId())
+                .param("project", project.id())
+                .param("version", version)
+                .param("commitSha", commitSha)
+                .param("commitTime", commitTime == null ? null : OffsetDateTime.ofInstant(commitTime, ZoneOffset.UTC))
+                .param("artifacts", JSON.writeValueAsString(artifacts))
+                .param("author", author)
+                .param("now", OffsetDateTime.now(clock))
+                .param("createdBy", createdBy)
+                .update();
+        return require(project, version);
+    }
+
+    private static @Nullable UUID parseCursor(@Nullable String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw GreenlightException.badRequest("The cursor is not one this server issued.");
+        }
+    }
+}
