@@ -111,6 +111,26 @@ class RandomTreeProofTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32})
+    void inASmallTreeEveryMutationOfEveryProofIsRejected(long seed) {
+        RandomTree tree = randomTree(seed);
+        int size = Math.min(tree.size(), 200);
+        MerkleTree merkleTree = new MerkleTree(tree.store());
+        Hash root = tree.roots().get(size);
+        for (int index = 0; index < size; index++) {
+            Hash leaf = tree.leaf(index);
+            long at = index;
+            for (List<Hash> mutated : mutations(merkleTree.inclusionProof(index, size).hashes(), tree.random())) {
+                assertThatThrownBy(() -> ProofVerifier.verifyInclusion(at, size, leaf, mutated, root))
+                        .isInstanceOf(ProofVerificationException.class);
+            }
+        }
+        for (int oldSize = 0; oldSize <= size; oldSize++) {
+            checkConsistency(tree, merkleTree, oldSize, size, true);
+        }
+    }
+
     private static void checkConsistency(RandomTree tree, MerkleTree merkleTree, int oldSize, int newSize, boolean mutate) {
         ConsistencyProof proof = merkleTree.consistencyProof(oldSize, newSize);
         Hash oldRoot = tree.roots().get(oldSize);
