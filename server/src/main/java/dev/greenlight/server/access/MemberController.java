@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.greenlight.server.identity.Principal;
 import dev.greenlight.server.identity.Principals;
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.GreenlightException;
@@ -66,7 +67,7 @@ class MemberController {
             throw GreenlightException.badRequest("'workspace-admin' can only be granted workspace-wide, at /api/v1/workspace/members.");
         }
         Principal member = member(caller, principal);
-        grants.replace(caller.workspaceId(), member.id(), found.id(), roles, caller.principalId());
+        grants.replace(Actor.of(caller), member, found, roles);
         return new MemberView(member.name(), member.kind().wireName(), sortedNames(roles));
     }
 
@@ -76,7 +77,7 @@ class MemberController {
     ResponseEntity<Void> removeFromProject(@PathVariable String project, @PathVariable String principal) {
         Caller caller = CurrentCaller.require();
         Project found = projects.require(caller.workspaceId(), project);
-        grants.replace(caller.workspaceId(), member(caller, principal).id(), found.id(), Set.of(), caller.principalId());
+        grants.replace(Actor.of(caller), member(caller, principal), found, Set.of());
         return ResponseEntity.noContent().build();
     }
 
@@ -94,7 +95,7 @@ class MemberController {
         Set<Role> roles = parse(request.roles());
         Principal member = member(caller, principal);
         refuseSelfDemotion(caller, member, roles);
-        grants.replace(caller.workspaceId(), member.id(), null, roles, caller.principalId());
+        grants.replace(Actor.of(caller), member, null, roles);
         return new MemberView(member.name(), member.kind().wireName(), sortedNames(roles));
     }
 
@@ -105,7 +106,7 @@ class MemberController {
         Caller caller = CurrentCaller.require();
         Principal member = member(caller, principal);
         refuseSelfDemotion(caller, member, Set.of());
-        grants.replace(caller.workspaceId(), member.id(), null, Set.of(), caller.principalId());
+        grants.replace(Actor.of(caller), member, null, Set.of());
         return ResponseEntity.noContent().build();
     }
 

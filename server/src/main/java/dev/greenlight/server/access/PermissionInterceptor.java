@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -16,6 +17,7 @@ import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.ProblemKind;
 import dev.greenlight.server.platform.PublicEndpoint;
+import dev.greenlight.server.platform.PublicWhen;
 import dev.greenlight.server.platform.RequiresPermission;
 
 /**
@@ -27,9 +29,11 @@ class PermissionInterceptor implements HandlerInterceptor {
     static final String PROJECT_VARIABLE = "project";
 
     private final AccessPolicy policy;
+    private final Environment environment;
 
-    PermissionInterceptor(AccessPolicy policy) {
+    PermissionInterceptor(AccessPolicy policy, Environment environment) {
         this.policy = policy;
+        this.environment = environment;
     }
 
     @Override
@@ -37,7 +41,7 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        if (isPublic(method)) {
+        if (isPublic(method) || isOpenedBySetting(method)) {
             return true;
         }
         RequiresPermission required = method.getMethodAnnotation(RequiresPermission.class);
@@ -55,6 +59,11 @@ class PermissionInterceptor implements HandlerInterceptor {
         return method.hasMethodAnnotation(PublicEndpoint.class)
                 || method.getBeanType().isAnnotationPresent(PublicEndpoint.class)
                 || isOpenApiDocument(method);
+    }
+
+    private boolean isOpenedBySetting(HandlerMethod method) {
+        PublicWhen publicWhen = method.getMethodAnnotation(PublicWhen.class);
+        return publicWhen != null && environment.getProperty(publicWhen.value(), Boolean.class, false);
     }
 
     /** springdoc's handlers serve the OpenAPI document, which describes the API and holds no data. */

@@ -14,12 +14,12 @@ import dev.greenlight.server.platform.PermissionScope;
  * table.
  */
 public enum Role {
-    VIEWER("viewer", EnumSet.of(Permission.PROJECT_READ)),
-    DEVELOPER("developer", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASES_CREATE)),
-    RELEASE_CAPTAIN("release-captain", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASES_CREATE)),
-    SECURITY("security", EnumSet.of(Permission.PROJECT_READ)),
-    ADMIN("admin", EnumSet.of(Permission.PROJECT_READ, Permission.PROJECT_UPDATE, Permission.ENVIRONMENTS_MANAGE,
-            Permission.RELEASES_CREATE, Permission.MEMBERS_MANAGE)),
+    VIEWER("viewer", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ)),
+    DEVELOPER("developer", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE)),
+    RELEASE_CAPTAIN("release-captain", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE)),
+    SECURITY("security", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ)),
+    ADMIN("admin", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.PROJECT_UPDATE,
+            Permission.ENVIRONMENTS_MANAGE, Permission.RELEASES_CREATE, Permission.MEMBERS_MANAGE)),
     WORKSPACE_ADMIN("workspace-admin", workspaceAdminPermissions());
 
     private final String wireName;

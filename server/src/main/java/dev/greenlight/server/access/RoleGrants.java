@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -13,16 +14,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.greenlight.server.identity.Principal;
+import dev.greenlight.server.ledger.Ledger;
+import dev.greenlight.server.ledger.LedgerEvent;
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Ids;
+import dev.greenlight.server.projects.Project;
 
 /** The role_grants table. A null project means the grant holds workspace-wide. */
 @Service
 public class RoleGrants {
     private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final Clock clock;
 
-    RoleGrants(JdbcClient jdbc, Clock clock) {
+    RoleGrants(JdbcClient jdbc, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -60,8 +68,17 @@ public class RoleGrants {
                 .toList();
     }
 
-    /** Replaces the principal's roles on the project (or workspace-wide). */
-    public void replace(UUID workspaceId, UUID principalId, @Nullable UUID projectId, Collection<Role> roles, @Nullable UUID grantedBy) {
+    /**
+     * Replaces the member's roles on the project (workspace-wide when {@code project} is null) and records each role
+     * granted or removed.
+     */
+    public void replace(Actor by, Principal member, @Nullable Project project, Collection<Role> roles) {
+        UUID workspaceId = member.workspaceId();
+        UUID principalId = member.id();
+        UUID projectId = project == null ? null : project.id();
+        Set<Role> before = of(workspaceId, principalId).stream()
+                .filter(grant -> java.util.Objects.equals(grant.projectId(), projectId)).map(Grant::role)
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Role.class)));
         jdbc.sql("""
                 delete from role_grants
                 where workspace_id = :workspace and principal_id = :principal and project_id is not distinct from cast(:project as uuid)""")
@@ -72,8 +89,20 @@ public class RoleGrants {
                     values (:id, :workspace, :principal, :project, :role, :now, :grantedBy)""")
                     .param("id", Ids.newId(clock)).param("workspace", workspaceId).param("principal", principalId)
                     .param("project", projectId).param("role", role.wireName()).param("now", OffsetDateTime.now(clock))
-                    .param("grantedBy", grantedBy)
+                    .param("grantedBy", by.principalId())
                     .update();
+        }
+        String projectSlug = project == null ? null : project.slug();
+        for (Role role : Role.values()) {
+            boolean granted = roles.contains(role) && !before.contains(role);
+            boolean removed = before.contains(role) && !roles.contains(role);
+            if (granted || removed) {
+                Map<String, Object> subject = new LinkedHashMap<>();
+                subject.put("principal", member.name());
+                subject.put("role", role.wireName());
+                subject.put("scope", project == null ? "workspace" : "project");
+                ledger.append(new LedgerEvent(workspaceId, by.workspaceSlug(), granted ? "role.granted" : "role.removed", projectSlug, by.name(), subject));
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.Permission;
@@ -23,6 +25,7 @@ import dev.greenlight.server.platform.RequiresPermission;
  * lets workspace administrators manage anyone's, which is how CI service accounts get their keys.
  */
 @RestController
+@Transactional
 class ApiKeyController {
     private final ApiKeys apiKeys;
     private final Principals principals;
@@ -38,7 +41,7 @@ class ApiKeyController {
         Caller caller = CurrentCaller.require();
         ApiKeys.checkNoEscalation(caller, request.scopesOrAll());
         Principal owner = principals.findById(caller.workspaceId(), caller.principalId()).orElseThrow();
-        return created(apiKeys.issue(owner, request.name(), request.scopesOrAll(), request.expiresAt(), caller.principalId()));
+        return created(apiKeys.issue(owner, request.name(), request.scopesOrAll(), request.expiresAt(), Actor.of(caller)));
     }
 
     @GetMapping("/api/v1/api-keys")
@@ -53,7 +56,7 @@ class ApiKeyController {
     @RequiresPermission(Permission.API_KEYS_OWN)
     IdentityViews.ApiKeyView revokeOwn(@PathVariable String id) {
         Caller caller = CurrentCaller.require();
-        return IdentityViews.ApiKeyView.of(apiKeys.revoke(caller.workspaceId(), caller.principalId(), id, caller.principalId()));
+        return IdentityViews.ApiKeyView.of(apiKeys.revoke(caller.workspaceId(), caller.principalId(), id, Actor.of(caller)));
     }
 
     @PostMapping("/api/v1/{kind:users|service-accounts}/{name}/api-keys")
@@ -63,7 +66,7 @@ class ApiKeyController {
         Caller caller = CurrentCaller.require();
         ApiKeys.checkNoEscalation(caller, request.scopesOrAll());
         Principal owner = owner(caller, kind, name);
-        return created(apiKeys.issue(owner, request.name(), request.scopesOrAll(), request.expiresAt(), caller.principalId()));
+        return created(apiKeys.issue(owner, request.name(), request.scopesOrAll(), request.expiresAt(), Actor.of(caller)));
     }
 
     @GetMapping("/api/v1/{kind:users|service-accounts}/{name}/api-keys")
@@ -78,7 +81,7 @@ class ApiKeyController {
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
     IdentityViews.ApiKeyView revokeFor(@PathVariable String kind, @PathVariable String name, @PathVariable String id) {
         Caller caller = CurrentCaller.require();
-        return IdentityViews.ApiKeyView.of(apiKeys.revoke(caller.workspaceId(), owner(caller, kind, name).id(), id, caller.principalId()));
+        return IdentityViews.ApiKeyView.of(apiKeys.revoke(caller.workspaceId(), owner(caller, kind, name).id(), id, Actor.of(caller)));
     }
 
     private Principal owner(Caller caller, String kind, String name) {

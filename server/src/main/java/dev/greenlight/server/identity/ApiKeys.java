@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.greenlight.server.ledger.Ledger;
+import dev.greenlight.server.ledger.LedgerEvent;
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Permission;
@@ -43,10 +48,12 @@ public class ApiKeys {
             instant(row.getObject("last_used_at", OffsetDateTime.class)));
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final Clock clock;
 
-    ApiKeys(JdbcClient jdbc, Clock clock) {
+    ApiKeys(JdbcClient jdbc, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -55,7 +62,7 @@ public class ApiKeys {
      * in the future.
      */
     @Transactional
-    public IssuedApiKey issue(Principal owner, String name, List<String> scopes, @Nullable Instant expiresAt, @Nullable UUID createdBy) {
+    public IssuedApiKey issue(Principal owner, String name, List<String> scopes, @Nullable Instant expiresAt, Actor by) {
         List<String> normalized = normalizeScopes(scopes);
         if (expiresAt != null && !expiresAt.isAfter(Instant.now(clock))) {
             throw GreenlightException.badRequest("expiresAt must lie in the future.");
@@ -74,9 +81,16 @@ public class ApiKeys {
                 .param("secret", token.secretSha256())
                 .param("scopes", normalized.toArray(String[]::new))
                 .param("now", OffsetDateTime.now(clock))
-                .param("createdBy", createdBy)
+                .param("createdBy", by.principalId())
                 .param("expiresAt", expiresAt == null ? null : Principals.utc(expiresAt))
                 .update();
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", token.id());
+        subject.put("name", name);
+        subject.put("principal", owner.name());
+        subject.put("scopes", normalized);
+        subject.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+        ledger.append(new LedgerEvent(owner.workspaceId(), by.workspaceSlug(), "api-key.created", null, by.name(), subject));
         return new IssuedApiKey(require(owner.workspaceId(), token.id()), token.value());
     }
 
@@ -105,22 +119,30 @@ public class ApiKeys {
 
     /** Revokes a key of the given principal; revoking twice is harmless and keeps the first revocation time. */
     @Transactional
-    public ApiKey revoke(UUID workspaceId, UUID principalId, String id, UUID revokedBy) {
+    public ApiKey revoke(UUID workspaceId, UUID principalId, String id, Actor by) {
         ApiKey key = require(workspaceId, id);
         if (!key.principalId().equals(principalId)) {
             throw GreenlightException.notFound("No API key with id '" + id + "'.");
         }
-        jdbc.sql("update api_keys set revoked_at = :now, revoked_by = :by where id = :id and revoked_at is null")
-                .param("now", OffsetDateTime.now(clock)).param("by", revokedBy).param("id", id).update();
+        int revoked = jdbc.sql("update api_keys set revoked_at = :now, revoked_by = :by where id = :id and revoked_at is null")
+                .param("now", OffsetDateTime.now(clock)).param("by", by.principalId()).param("id", id).update();
+        if (revoked == 1) {
+            recordRevocation(key, by);
+        }
         return require(workspaceId, id);
     }
 
-    void revokeAllOf(UUID workspaceId, UUID principalId, UUID revokedBy) {
-        jdbc.sql("""
-                update api_keys set revoked_at = :now, revoked_by = :by
-                where workspace_id = :workspace and principal_id = :principal and revoked_at is null""")
-                .param("now", OffsetDateTime.now(clock)).param("by", revokedBy)
-                .param("workspace", workspaceId).param("principal", principalId).update();
+    void revokeAllOf(UUID workspaceId, UUID principalId, Actor by) {
+        for (ApiKey key : listFor(workspaceId, principalId)) {
+            if (key.revokedAt() == null) {
+                revoke(workspaceId, principalId, key.id(), by);
+            }
+        }
+    }
+
+    private void recordRevocation(ApiKey key, Actor by) {
+        ledger.append(new LedgerEvent(key.workspaceId(), by.workspaceSlug(), "api-key.revoked", null, by.name(),
+                Map.of("id", key.id(), "name", key.name(), "principal", key.principalName())));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.Page;
@@ -69,7 +70,7 @@ class ServiceAccountController {
         Caller caller = CurrentCaller.require();
         Principal account = principals.requireByName(caller.workspaceId(), PrincipalKind.SERVICE_ACCOUNT, name);
         principals.disable(caller.workspaceId(), account.id());
-        apiKeys.revokeAllOf(caller.workspaceId(), account.id(), caller.principalId());
+        apiKeys.revokeAllOf(caller.workspaceId(), account.id(), Actor.of(caller));
         return ResponseEntity.noContent().build();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.GreenlightException;
@@ -91,7 +92,7 @@ class UserController {
             throw GreenlightException.conflict("You cannot disable yourself.");
         }
         principals.disable(caller.workspaceId(), user.id());
-        apiKeys.revokeAllOf(caller.workspaceId(), user.id(), caller.principalId());
+        apiKeys.revokeAllOf(caller.workspaceId(), user.id(), Actor.of(caller));
         return ResponseEntity.noContent().build();
     }
 }

@@ -19,8 +19,11 @@ public enum Permission {
     PROJECTS_CREATE("projects:create", PermissionScope.WORKSPACE),
     WORKSPACE_READ("workspace:read", PermissionScope.WORKSPACE),
     WORKSPACE_ADMIN("workspace:admin", PermissionScope.WORKSPACE),
+    LEDGER_READ("ledger:read", PermissionScope.WORKSPACE),
+    LEDGER_SIGN("ledger:sign", PermissionScope.WORKSPACE),
 
-    WORKSPACES_CREATE("workspaces:create", PermissionScope.INSTANCE);
+    WORKSPACES_CREATE("workspaces:create", PermissionScope.INSTANCE),
+    LEDGER_KEYS_MANAGE("ledger-keys:manage", PermissionScope.INSTANCE);
 
     private final String scopeName;
     private final PermissionScope scope;

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.greenlight.server.platform.Actor;
+import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.Page;
 import dev.greenlight.server.platform.Permission;
@@ -54,8 +56,9 @@ class EnvironmentController {
     @RequiresPermission(Permission.ENVIRONMENTS_MANAGE)
     @Transactional
     ResponseEntity<EnvironmentView> create(@PathVariable String project, @Valid @RequestBody CreateEnvironment request) {
-        Project found = projects.require(CurrentCaller.require().workspaceId(), project);
-        Environment created = environments.create(found, request.name(), request.after());
+        Caller caller = CurrentCaller.require();
+        Project found = projects.require(caller.workspaceId(), project);
+        Environment created = environments.create(Actor.of(caller), found, request.name(), request.after());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + found.slug() + "/environments/" + created.name()))
                 .body(EnvironmentView.of(created));
     }

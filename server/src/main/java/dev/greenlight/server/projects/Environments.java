@@ -3,6 +3,7 @@ package dev.greenlight.server.projects;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.greenlight.server.ledger.Ledger;
+import dev.greenlight.server.ledger.LedgerEvent;
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Ids;
 
@@ -22,10 +26,12 @@ public class Environments {
             row.getInt("position"), row.getObject("created_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final Clock clock;
 
-    Environments(JdbcClient jdbc, Clock clock) {
+    Environments(JdbcClient jdbc, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -47,7 +53,7 @@ public class Environments {
      * Adds an environment after the named one, or last. Later environments move down one place; the position
      * constraint is deferred to commit, so the shift cannot collide with itself.
      */
-    Environment create(Project project, String name, @Nullable String after) {
+    Environment create(Actor actor, Project project, String name, @Nullable String after) {
         // Lock the project row: two concurrent creations would otherwise compute the same position.
         jdbc.sql("select id from projects where id = :id for update").param("id", project.id()).query(UUID.class).single();
         List<Environment> existing = of(project);
@@ -68,6 +74,9 @@ public class Environments {
                 .param("id", Ids.newId(clock)).param("workspace", project.workspaceId()).param("project", project.id())
                 .param("name", name).param("position", position).param("now", OffsetDateTime.now(clock))
                 .update();
+        List<String> order = of(project).stream().map(Environment::name).toList();
+        ledger.append(new LedgerEvent(project.workspaceId(), actor.workspaceSlug(), "environment.created", project.slug(), actor.name(),
+                Map.of("environment", name, "order", order)));
         return require(project, name);
     }
 }

@@ -3,6 +3,7 @@ package dev.greenlight.server.projects;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.greenlight.server.ledger.Ledger;
+import dev.greenlight.server.ledger.LedgerEvent;
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Ids;
 import dev.greenlight.server.platform.Page;
@@ -27,10 +31,12 @@ public class ProjectCatalog {
             row.getObject("updated_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final Clock clock;
 
-    ProjectCatalog(JdbcClient jdbc, Clock clock) {
+    ProjectCatalog(JdbcClient jdbc, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -61,7 +67,8 @@ public class ProjectCatalog {
         return Page.fromOverfetched(rows, page, Project::slug);
     }
 
-    Project create(UUID workspaceId, String slug, String name, String description, UUID createdBy) {
+    Project create(Actor actor, String slug, String name, String description) {
+        UUID workspaceId = actor.workspaceId();
         if (find(workspaceId, slug).isPresent()) {
             throw GreenlightException.conflict("A project with slug '" + slug + "' already exists.");
         }
@@ -71,12 +78,14 @@ public class ProjectCatalog {
                 insert into projects (id, workspace_id, slug, name, description, created_at, created_by, updated_at)
                 values (:id, :workspace, :slug, :name, :description, :now, :createdBy, :now)""")
                 .param("id", id).param("workspace", workspaceId).param("slug", slug).param("name", name)
-                .param("description", description).param("now", now).param("createdBy", createdBy)
+                .param("description", description).param("now", now).param("createdBy", actor.principalId())
                 .update();
+        ledger.append(new LedgerEvent(workspaceId, actor.workspaceSlug(), "project.created", slug, actor.name(),
+                Map.of("slug", slug, "name", name, "description", description)));
         return require(workspaceId, slug);
     }
 
-    Project update(Project project, @Nullable String name, @Nullable String description) {
+    Project update(Actor actor, Project project, @Nullable String name, @Nullable String description) {
         jdbc.sql("""
                 update projects set name = :name, description = :description, updated_at = :now
                 where workspace_id = :workspace and id = :id""")
@@ -86,7 +95,10 @@ public class ProjectCatalog {
                 .param("workspace", project.workspaceId())
                 .param("id", project.id())
                 .update();
-        return require(project.workspaceId(), project.slug());
+        Project updated = require(project.workspaceId(), project.slug());
+        ledger.append(new LedgerEvent(project.workspaceId(), actor.workspaceSlug(), "project.updated", project.slug(), actor.name(),
+                Map.of("slug", updated.slug(), "name", updated.name(), "description", updated.description())));
+        return updated;
     }
 
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.Page;
@@ -47,8 +48,8 @@ class ProjectController {
     @Transactional
     ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProject request) {
         Caller caller = CurrentCaller.require();
-        Project project = projects.create(caller.workspaceId(), request.slug(), request.name(),
-                request.description() == null ? "" : request.description(), caller.principalId());
+        Project project = projects.create(Actor.of(caller), request.slug(), request.name(),
+                request.description() == null ? "" : request.description());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + project.slug())).body(ProjectView.of(project));
     }
 
@@ -70,8 +71,9 @@ class ProjectController {
     @RequiresPermission(Permission.PROJECT_UPDATE)
     @Transactional
     ProjectView update(@PathVariable String project, @Valid @RequestBody UpdateProject request) {
-        Project existing = projects.require(CurrentCaller.require().workspaceId(), project);
-        return ProjectView.of(projects.update(existing, request.name(), request.description()));
+        Caller caller = CurrentCaller.require();
+        Project existing = projects.require(caller.workspaceId(), project);
+        return ProjectView.of(projects.update(Actor.of(caller), existing, request.name(), request.description()));
     }
 
     record CreateProject(

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.greenlight.server.config.GreenlightProperties;
+import dev.greenlight.server.platform.Actor;
 
 /**
  * On the very first start of an installation: creates the {@code default} workspace and an {@code admin} with a
@@ -55,7 +56,7 @@ class FirstStart {
             if (marked == 0) {
                 return Optional.empty();
             }
-            var provisioned = provisioner.provision("default", "Default", "admin", true);
+            var provisioned = provisioner.provision("default", "Default", "admin", true, Actor.SYSTEM);
             // Written before the commit: if the file cannot be written, nothing is committed and the next start retries.
             writeKeyFile(provisioned.key().token());
             return Optional.of(provisioned.key().token());

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.Page;
 import dev.greenlight.server.platform.Permission;
@@ -55,8 +56,9 @@ class WorkspaceController {
     @PostMapping("/api/v1/workspaces")
     @RequiresPermission(Permission.WORKSPACES_CREATE)
     ResponseEntity<ProvisionedView> create(@Valid @RequestBody CreateWorkspace request) {
+        Caller caller = CurrentCaller.require();
         var provisioned = provisioner.provision(request.slug(), request.name(),
-                request.adminName() == null ? "admin" : request.adminName(), false);
+                request.adminName() == null ? "admin" : request.adminName(), false, caller.name() + "@" + caller.workspaceSlug());
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + provisioned.workspace().slug()))
                 .body(new ProvisionedView(WorkspaceView.of(provisioned.workspace()), provisioned.admin().name(),
                         provisioned.key().key().id(), provisioned.key().token()));

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.greenlight.server.identity.Principals;
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.GreenlightException;
@@ -65,8 +66,8 @@ class ReleaseController {
                 throw GreenlightException.badRequest("Artifact '" + artifact.name() + "' is listed twice.");
             }
         }
-        Release release = releases.create(found, request.version(), request.commitSha().toLowerCase(Locale.ROOT),
-                request.commitTime(), artifacts, request.author(), caller.principalId());
+        Release release = releases.create(Actor.of(caller), found, request.version(), request.commitSha().toLowerCase(Locale.ROOT),
+                request.commitTime(), artifacts, request.author());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + found.slug() + "/releases/" + release.version()))
                 .body(view(release));
     }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +15,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.greenlight.server.ledger.Ledger;
+import dev.greenlight.server.ledger.LedgerEvent;
+import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Ids;
 import dev.greenlight.server.platform.Page;
@@ -39,10 +44,12 @@ public class Releases {
             row.getObject("created_by", UUID.class));
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final Clock clock;
 
-    Releases(JdbcClient jdbc, Clock clock) {
+    Releases(JdbcClient jdbc, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -71,8 +78,8 @@ public class Releases {
         return Page.fromOverfetched(rows, page, release -> release.id().toString());
     }
 
-    Release create(Project project, String version, String commitSha, @Nullable Instant commitTime,
-            List<Release.Artifact> artifacts, @Nullable String author, UUID createdBy) {
+    Release create(Actor actor, Project project, String version, String commitSha, @Nullable Instant commitTime,
+            List<Release.Artifact> artifacts, @Nullable String author) {
         if (find(project, version).isPresent()) {
             throw GreenlightException.conflict("Project '" + project.slug() + "' already has a release '" + version + "'.");
         }
@@ -88,8 +95,15 @@ public class Releases {
                 .param("artifacts", JSON.writeValueAsString(artifacts))
                 .param("author", author)
                 .param("now", OffsetDateTime.now(clock))
-                .param("createdBy", createdBy)
+                .param("createdBy", actor.principalId())
                 .update();
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("version", version);
+        subject.put("commitSha", commitSha);
+        subject.put("commitTime", commitTime == null ? null : commitTime.toString());
+        subject.put("author", author);
+        subject.put("artifacts", artifacts.stream().map(artifact -> Map.<String, Object>of("name", artifact.name(), "sha256", artifact.sha256())).toList());
+        ledger.append(new LedgerEvent(project.workspaceId(), actor.workspaceSlug(), "release.created", project.slug(), actor.name(), subject));
         return require(project, version);
     }
 

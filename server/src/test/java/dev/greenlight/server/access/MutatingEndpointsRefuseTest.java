@@ -51,8 +51,9 @@ class MutatingEndpointsRefuseTest extends IntegrationTest {
         String member = Fixtures.unique("member");
         assertThat(admin().post("/api/v1/service-accounts", Map.of("name", member)).status()).isEqualTo(201);
         String keyId = admin().post("/api/v1/api-keys", Map.of("name", "target")).json().get("id").asString();
-        variables = Map.of("project", project, "environment", "staging", "version", "1.0.0", "kind", "service-accounts",
-                "name", member, "principal", member, "id", keyId);
+        variables = Map.ofEntries(Map.entry("project", project), Map.entry("environment", "staging"), Map.entry("version", "1.0.0"),
+                Map.entry("kind", "service-accounts"), Map.entry("name", member), Map.entry("principal", member), Map.entry("id", keyId),
+                Map.entry("workspace", "default"), Map.entry("keyId", java.util.UUID.randomUUID().toString()));
         projectViewerKey = fixtures.keyWithRole("viewer", project);
         workspaceViewerKey = fixtures.keyWithRole("viewer", null);
         workspaceAdminKey = fixtures.keyWithRole("workspace-admin", null);
