@@ -19,7 +19,8 @@ import dev.greenlight.server.workspaces.Workspaces;
 
 /**
  * Checks a person's password. After {@code maxFailures} wrong passwords in a row the account is locked for the
- * configured time, during which even the right password is refused; a success resets the count.
+ * configured time, during which even the right password is refused; a success resets the count. Attempts are counted
+ * before the (deliberately slow) password check, so parallel guessing gets no more tries than sequential guessing.
  */
 final class LocalSignIn implements AuthenticationProvider {
     static final String DEFAULT_WORKSPACE = "default";
@@ -56,9 +57,9 @@ final class LocalSignIn implements AuthenticationProvider {
         }
         Principal principal = found.get();
         Instant now = Instant.now(clock);
-        if (principal.lockedUntil() != null && now.isBefore(principal.lockedUntil())) {
+        if (!reserveAttempt(principal, now)) {
             passwords.spendDecoyTime(password);
-            throw new LockedException("account locked until " + principal.lockedUntil());
+            throw new LockedException("account locked or out of attempts");
         }
         if (!passwords.matches(password, hash.get())) {
             recordFailure(principal, now);
@@ -70,16 +71,46 @@ final class LocalSignIn implements AuthenticationProvider {
     }
 
     /**
-     * Counts the failure in one statement, so concurrent guesses cannot slip past the limit. Reaching the limit locks
-     * the account and starts a fresh count for when the lock ends.
+     * Counts the attempt before the password is checked, in one statement, so that concurrent guesses cannot all pass
+     * the lock check before the first failure is recorded: only the first {@code maxFailures} attempts of a series are
+     * checked. False when the account is locked or its attempts are used up.
+     */
+    private boolean reserveAttempt(Principal principal, Instant now) {
+        Optional<Integer> attempt = jdbc.sql("""
+                update principals set failed_logins = failed_logins + 1
+                where id = :id and (locked_until is null or locked_until <= :now)
+                returning failed_logins""")
+                .param("id", principal.id())
+                .param("now", Principals.utc(now))
+                .query(Integer.class)
+                .optional();
+        if (attempt.isEmpty()) {
+            return false;
+        }
+        if (attempt.get() > settings.maxFailures()) {
+            // Guesses in flight used up the allowance; lock now rather than rely on them to finish.
+            lock(principal, now);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The attempt was counted when it was reserved. Once the count has reached the limit, the account is locked and
+     * the count starts afresh for when the lock ends.
      */
     private void recordFailure(Principal principal, Instant now) {
         jdbc.sql("""
-                update principals set
-                    failed_logins = case when failed_logins + 1 >= :max then 0 else failed_logins + 1 end,
-                    locked_until = case when failed_logins + 1 >= :max then :lockedUntil else locked_until end
-                where id = :id""")
+                update principals set failed_logins = 0, locked_until = :lockedUntil
+                where id = :id and failed_logins >= :max""")
                 .param("max", settings.maxFailures())
+                .param("lockedUntil", Principals.utc(now.plus(settings.lockout())))
+                .param("id", principal.id())
+                .update();
+    }
+
+    private void lock(Principal principal, Instant now) {
+        jdbc.sql("update principals set failed_logins = 0, locked_until = :lockedUntil where id = :id")
                 .param("lockedUntil", Principals.utc(now.plus(settings.lockout())))
                 .param("id", principal.id())
                 .update();

@@ -13,10 +13,12 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import dev.greenlight.server.config.GreenlightProperties;
@@ -50,7 +52,7 @@ class SecuritySetup {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, GreenlightProperties properties, ApiKeys apiKeys,
             ProblemAuthenticationHandlers problems, AuthenticationManager authenticationManager,
-            SignInResponses signInResponses, OidcSetup oidc) throws Exception {
+            SignInResponses signInResponses, OidcSetup oidc, Principals principals) throws Exception {
         boolean jwtAccepted = properties.oidc().isEnabled();
         http.authenticationManager(authenticationManager);
         http.headers(headers -> headers.disable());
@@ -71,27 +73,39 @@ class SecuritySetup {
                 .permitAll());
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signInResponses));
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        http.addFilterAfter(new SessionRevalidationFilter(principals), SecurityContextHolderFilter.class);
         http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, jwtAccepted), BearerTokenAuthenticationFilter.class);
         if (jwtAccepted) {
+            // The chain's authentication manager above only knows passwords; JWTs need their own provider.
+            JwtAuthenticationProvider jwtProvider = new JwtAuthenticationProvider(oidc.decoder());
+            jwtProvider.setJwtAuthenticationConverter(oidc.callers());
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .bearerTokenResolver(jwtOnly())
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(oidc.decoder()).jwtAuthenticationConverter(oidc.callers())));
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(jwtProvider))));
         }
         return http.build();
     }
 
     /**
      * CSRF protection is needed where the browser adds credentials by itself: unsafe requests that carry a session
-     * cookie, and the sign-in form (against login CSRF). A request with an Authorization header cannot be forged
-     * cross-site, and one with no session has nothing to ride on (it is refused as unauthenticated instead).
+     * cookie, and the sign-in form (against login CSRF). A request with a bearer token cannot be forged cross-site,
+     * and it never falls back to the session; other Authorization schemes (Basic, Negotiate…) are ones browsers repeat
+     * by themselves, so they exempt nothing. A request with no session has nothing to ride on (it is refused as
+     * unauthenticated instead).
      */
     static boolean mayRideOnAmbientCookie(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (SAFE_METHODS.contains(request.getMethod()) || carriesBearerToken(request)) {
             return false;
         }
         return request.getRequestedSessionId() != null || "/login".equals(request.getServletPath());
+    }
+
+    private static boolean carriesBearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, ApiKeyAuthenticationFilter.BEARER, 0,
+                ApiKeyAuthenticationFilter.BEARER.length());
     }
 
     /** JWTs go to the resource server; API keys were already handled by {@link ApiKeyAuthenticationFilter}. */
