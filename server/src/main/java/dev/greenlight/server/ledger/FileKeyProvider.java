@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.greenlight.ledger.note.NoteSigner;
 import dev.greenlight.server.config.InvalidConfigurationException;
 
@@ -24,10 +26,10 @@ final class FileKeyProvider implements KeyProvider {
     static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
 
     private final Path keyDirectory;
-    private final Path configuredFile;
+    private final @Nullable Path configuredFile;
     private final SecureRandom random = new SecureRandom();
 
-    FileKeyProvider(Path dataDirectory, Path configuredFile) {
+    FileKeyProvider(Path dataDirectory, @Nullable Path configuredFile) {
         this.keyDirectory = dataDirectory.resolve("ledger-keys");
         this.configuredFile = configuredFile;
     }

@@ -29,5 +29,10 @@ public record LedgerProperties(
                 message = "must be a scheme-less origin such as greenlight.example.com/ledger") @DefaultValue("") String origin,
         @NotNull @DurationMin(millis = 50) @DurationMax(minutes = 10) @DefaultValue("1s") Duration checkpointInterval,
         @DefaultValue("false") boolean publicCheckpoint,
-        @Nullable Path signingKeyFile) {
+        @DefaultValue("") String signingKeyFile) {
+
+    /** The configured key file, or null to use (or generate) keys in the data directory. */
+    @Nullable Path signingKeyPath() {
+        return signingKeyFile.isBlank() ? null : Path.of(signingKeyFile);
+    }
 }

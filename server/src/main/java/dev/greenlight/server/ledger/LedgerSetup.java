@@ -15,7 +15,7 @@ class LedgerSetup {
 
     @Bean
     KeyProvider ledgerKeyProvider(GreenlightProperties greenlight, LedgerProperties ledger) {
-        return new FileKeyProvider(greenlight.dataDir(), ledger.signingKeyFile());
+        return new FileKeyProvider(greenlight.dataDir(), ledger.signingKeyPath());
     }
 
     @Bean
