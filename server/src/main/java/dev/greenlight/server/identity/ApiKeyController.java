@@ -19,6 +19,7 @@ import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.PrincipalKind;
 import dev.greenlight.server.platform.RequiresPermission;
+import dev.greenlight.server.platform.SecretResponses;
 
 /**
  * API keys. {@code /api/v1/api-keys} is the caller's own keys; {@code /api/v1/{users|service-accounts}/{name}/api-keys}
@@ -89,6 +90,7 @@ class ApiKeyController {
     }
 
     private static ResponseEntity<IdentityViews.IssuedApiKeyView> created(IssuedApiKey issued) {
+        SecretResponses.markCurrentResponse();
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.key().id())).body(IdentityViews.IssuedApiKeyView.of(issued));
     }
 }

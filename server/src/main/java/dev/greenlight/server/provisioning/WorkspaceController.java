@@ -22,6 +22,7 @@ import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.Page;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.RequiresPermission;
+import dev.greenlight.server.platform.SecretResponses;
 import dev.greenlight.server.platform.Slugs;
 import dev.greenlight.server.workspaces.Workspace;
 import dev.greenlight.server.workspaces.Workspaces;
@@ -57,6 +58,7 @@ class WorkspaceController {
     @RequiresPermission(Permission.WORKSPACES_CREATE)
     ResponseEntity<ProvisionedView> create(@Valid @RequestBody CreateWorkspace request) {
         Caller caller = CurrentCaller.require();
+        SecretResponses.markCurrentResponse();
         var provisioned = provisioner.provision(request.slug(), request.name(),
                 request.adminName() == null ? "admin" : request.adminName(), false, caller.name() + "@" + caller.workspaceSlug());
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + provisioned.workspace().slug()))

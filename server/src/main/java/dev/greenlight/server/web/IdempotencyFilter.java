@@ -22,6 +22,8 @@ import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.ProblemKind;
 import dev.greenlight.server.platform.ProblemResponses;
+import dev.greenlight.server.platform.SecretResponses;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes creating POSTs safe to retry. With an {@code Idempotency-Key}, the request runs in one database transaction
@@ -34,6 +36,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IdempotencyRecords records;
     private final TransactionTemplate transactions;
@@ -77,7 +80,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 transaction.setRollbackOnly();
                 return Outcome.failed(e);
             }
-            if (capturing.getStatus() >= 200 && capturing.getStatus() < 300) {
+            if (capturing.getStatus() >= 200 && capturing.getStatus() < 300 && request.getAttribute(SecretResponses.ATTRIBUTE) != null) {
+                records.complete(caller.get().principalId(), key, ProblemKind.CONFLICT.status().value(), ProblemResponses.PROBLEM_JSON.toString(),
+                        capturing.getHeader(HttpHeaders.LOCATION), secretAlreadyShown(request));
+            } else if (capturing.getStatus() >= 200 && capturing.getStatus() < 300) {
                 records.complete(caller.get().principalId(), key, capturing.getStatus(), capturing.getContentType(),
                         capturing.getHeader(HttpHeaders.LOCATION), capturing.getContentAsByteArray());
             } else {
@@ -86,6 +92,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return Outcome.executed();
         });
         outcome.finish(request, response, capturing);
+    }
+
+    /**
+     * What a retry of a request whose answer held a one-time secret gets: the creation happened, the secret is not
+     * shown again (it was never stored).
+     */
+    private static byte[] secretAlreadyShown(HttpServletRequest request) {
+        var problem = ProblemResponses.problem(ProblemKind.CONFLICT,
+                "This request was already processed. Its response carried a secret that is shown only once; it is not stored and cannot be replayed.", request);
+        return JSON.writeValueAsBytes(ProblemResponses.toMap(problem));
     }
 
     private static byte[] fingerprint(CachedBodyRequest request) {

@@ -44,6 +44,9 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        // API answers hold tenant data: no shared or browser cache keeps them unless a handler says otherwise
+        // (immutable ledger tiles do).
+        response.setHeader("Cache-Control", "no-store");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }

@@ -29,7 +29,9 @@ class ProbesAndMetricsTest extends IntegrationTest {
         Api management = new Api("http://127.0.0.1:" + environment.getProperty("local.management.port"));
         HttpResult metrics = management.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket").contains("hikaricp_connections");
+        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket").contains("hikaricp_connections")
+                .contains("greenlight_ledger_unsigned_entries").contains("greenlight_ledger_unsigned_oldest_age_seconds")
+                .contains("greenlight_ledger_sequencer_leader 1.0");
         assertThat(api.get("/actuator/prometheus").status()).isEqualTo(404);
     }
 
