@@ -10,6 +10,7 @@ import dev.greenlight.cli.command.CommandFactory;
 import dev.greenlight.cli.command.GlobalOptions;
 import dev.greenlight.cli.command.SecretPrompt;
 import dev.greenlight.cli.environments.EnvironmentsCommand;
+import dev.greenlight.cli.ledger.LedgerCommand;
 import dev.greenlight.cli.projects.ProjectsCommand;
 import dev.greenlight.cli.releases.ReleasesCommand;
 import java.io.InputStream;
@@ -34,13 +35,13 @@ import picocli.CommandLine.ScopeType;
         description = "Command-line client for Greenlight, the release-readiness control plane.",
         subcommands = {
             LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-            ProjectsCommand.class, EnvironmentsCommand.class, ReleasesCommand.class,
+            ProjectsCommand.class, EnvironmentsCommand.class, ReleasesCommand.class, LedgerCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",
-            "1:A negative verdict, e.g. a gate said the release may not ship.",
+            "1:A negative verdict, e.g. a gate said the release may not ship, or a ledger proof or audit did not verify.",
             "2:An error: invalid usage, not logged in, request rejected, server unreachable or failing."
         })
 public final class GreenlightCli {

@@ -28,7 +28,8 @@ public record ApiPath(String value) {
                 .collect(Collectors.joining()));
     }
 
-    static String encodeSegment(String segment) {
+    /** Percent-encodes one path segment, for paths built outside {@code /api/v1}. */
+    public static String encodeSegment(String segment) {
         requireNonNull(segment, "segment is null");
         if (segment.isEmpty()) {
             throw new IllegalArgumentException("path segments are not empty");

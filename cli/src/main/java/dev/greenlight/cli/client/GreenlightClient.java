@@ -3,6 +3,7 @@ package dev.greenlight.cli.client;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -115,6 +116,48 @@ public final class GreenlightClient implements AutoCloseable {
             response = exchange(request);
         }
         return interpreter.interpret(response);
+    }
+
+    /**
+     * GETs the raw bytes at {@code encodedPath} (outside {@code /api/v1}, already percent-encoded),
+     * with the API key. Reads at most {@code maxBytes}: the answer comes from a server the caller may
+     * be auditing, so it must not be able to exhaust this process's memory.
+     */
+    public byte[] download(String encodedPath, String accept, int maxBytes) {
+        if (maxBytes < 1 || maxBytes == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxBytes out of range: " + maxBytes);
+        }
+        HttpRequest request = HttpRequest.newBuilder(connection.server().resolveRaw(encodedPath))
+                .timeout(settings.requestTimeout())
+                .header("Authorization", connection.apiKey().authorizationHeader())
+                .header("Accept", accept)
+                .header("User-Agent", settings.userAgent())
+                .GET()
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException(connection.server(), new InterruptedIOException("interrupted while waiting for the server"));
+        } catch (IOException e) {
+            throw new ServerUnreachableException(connection.server(), e);
+        }
+        byte[] body;
+        try (InputStream stream = response.body()) {
+            body = stream.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw new ServerUnreachableException(connection.server(), e);
+        }
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            throw new ApiProblemException(interpreter.problemOf(status, response.headers(), new String(body, StandardCharsets.UTF_8)));
+        }
+        if (body.length > maxBytes) {
+            throw new UnexpectedResponseException("The server's answer to GET " + encodedPath + " is larger than the "
+                    + maxBytes + " bytes such a resource can have.");
+        }
+        return body;
     }
 
     private JsonNode get(ApiPath path, Map<String, String> query) {

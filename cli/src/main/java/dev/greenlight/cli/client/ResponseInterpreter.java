@@ -1,5 +1,6 @@
 package dev.greenlight.cli.client;
 
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -35,11 +36,15 @@ final class ResponseInterpreter {
     }
 
     private ApiProblem problemOf(HttpResponse<String> response) {
-        int status = response.statusCode();
+        return problemOf(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** The problem a non-2xx response reports, whatever its body type was. */
+    ApiProblem problemOf(int status, HttpHeaders headers, String responseBody) {
         String reason = HttpStatusText.of(status);
-        if (isJson(response)) {
+        if (isJson(headers)) {
             try {
-                JsonNode body = json.readTree(response.body());
+                JsonNode body = json.readTree(responseBody);
                 if (body.isObject()) {
                     return ApiProblem.fromJson(body, status, reason);
                 }
@@ -47,14 +52,14 @@ final class ResponseInterpreter {
                 // Fall through: a broken error body must not hide the status, which still says what happened.
             }
         }
-        String detail = response.headers().firstValue("Location")
+        String detail = headers.firstValue("Location")
                 .map(location -> "The server redirects to " + location + "; use that address as the server.")
                 .orElse(null);
         return ApiProblem.fromStatus(status, reason, detail);
     }
 
-    private static boolean isJson(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type")
+    private static boolean isJson(HttpHeaders headers) {
+        return headers.firstValue("Content-Type")
                 .map(type -> type.toLowerCase(Locale.ROOT).contains("json"))
                 .orElse(false);
     }

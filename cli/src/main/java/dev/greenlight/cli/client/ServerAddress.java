@@ -50,6 +50,18 @@ public record ServerAddress(URI uri) {
         return URI.create(uri + path.value() + query);
     }
 
+    /**
+     * The absolute URI of a path outside {@code /api/v1}, such as the tlog-tiles resources under
+     * {@code /ledger/}. The path starts with {@code /} and is already percent-encoded.
+     */
+    public URI resolveRaw(String encodedPath) {
+        requireNonNull(encodedPath, "encodedPath is null");
+        if (!encodedPath.startsWith("/")) {
+            throw new IllegalArgumentException("paths start with /: " + encodedPath);
+        }
+        return URI.create(uri + encodedPath);
+    }
+
     public boolean isEncrypted() {
         return uri.getScheme().equalsIgnoreCase("https");
     }

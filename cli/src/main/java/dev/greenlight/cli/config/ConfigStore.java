@@ -4,15 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  * also means a crash never leaves half a file behind.
  */
 public final class ConfigStore {
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final ConfigLocation location;
@@ -66,40 +58,11 @@ public final class ConfigStore {
                 Files.deleteIfExists(location.file());
                 return;
             }
-            createPrivateDirectory(location.directory());
-            writePrivately(location.file(), JSON.writeValueAsString(toJson(config)) + "\n");
+            PrivateFiles.createDirectories(location.directory(), location.directory());
+            PrivateFiles.write(location.file(), JSON.writeValueAsString(toJson(config)) + "\n");
         } catch (IOException e) {
             throw new ConfigFileException("Cannot write the config file " + location.file() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void createPrivateDirectory(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        Path parent = directory.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.createDirectory(directory, permissions(OWNER_ONLY_DIRECTORY));
-    }
-
-    private static void writePrivately(Path file, String content) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), ".config-", ".tmp", permissions(OWNER_ONLY_FILE));
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static FileAttribute<?>[] permissions(Set<PosixFilePermission> permissions) {
-        // Windows has no POSIX modes; there the user's profile directory is already private.
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
-        }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
     }
 
     private static ObjectNode toJson(StoredConfig config) {

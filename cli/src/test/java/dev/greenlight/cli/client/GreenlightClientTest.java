@@ -165,4 +165,34 @@ class GreenlightClientTest {
                 .isInstanceOf(UnexpectedResponseException.class)
                 .hasMessageContaining("GET /api/v1/me is not valid JSON");
     }
+
+    @Test
+    void downloadsRawBytesOutsideTheApiWithTheKey() {
+        server.respond("GET", "/ledger/acme/checkpoint", 200, "text/plain; charset=utf-8", "origin\n0\nroot\n");
+
+        byte[] body = client.download("/ledger/acme/checkpoint", "text/plain", 100);
+
+        assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("origin\n0\nroot\n");
+        RecordedRequest request = server.onlyRequest();
+        assertThat(request.header("Authorization")).isEqualTo("Bearer glk_id_secret");
+        assertThat(request.header("Accept")).isEqualTo("text/plain");
+    }
+
+    @Test
+    void refusesADownloadLargerThanItsBound() {
+        server.respond("GET", "/ledger/acme/tile/0/000", 200, "application/octet-stream", "x".repeat(33));
+
+        assertThatThrownBy(() -> client.download("/ledger/acme/tile/0/000", "application/octet-stream", 32))
+                .isInstanceOf(UnexpectedResponseException.class)
+                .hasMessageContaining("larger than the 32 bytes");
+    }
+
+    @Test
+    void reportsTheProblemOfAFailedDownload() {
+        server.respond("GET", "/ledger/acme/checkpoint", 404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"The ledger has no signed checkpoint yet.\"}");
+
+        assertThatThrownBy(() -> client.download("/ledger/acme/checkpoint", "text/plain", 100))
+                .isInstanceOf(ApiProblemException.class)
+                .satisfies(e -> assertThat(((ApiProblemException) e).problem().detail()).isEqualTo("The ledger has no signed checkpoint yet."));
+    }
 }
