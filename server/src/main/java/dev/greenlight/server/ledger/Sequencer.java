@@ -137,7 +137,17 @@ class Sequencer implements SmartLifecycle {
         }
         CheckpointSigner signer = new CheckpointSigner(logRef.origin(), signers.get(), store);
         MerkleTree tree = new MerkleTree(new PostgresHashStore(jdbc, logRef.workspaceId()));
-        transactions.executeWithoutResult(status -> signer.sign(head, tree::consistencyProof));
+        try {
+            transactions.executeWithoutResult(status -> signer.sign(head, tree::consistencyProof));
+        } catch (IllegalStateException concurrentlySigned) {
+            // Another signer (the sequencer, or an on-demand request on another node) recorded a checkpoint between
+            // our read and our compare-and-set. Its checkpoint is as good as ours if it covers this head.
+            Optional<TreeHead> winner = store.lastSigned();
+            if (winner.isEmpty() || winner.get().size() < head.size()) {
+                throw concurrentlySigned;
+            }
+            return winner;
+        }
         return Optional.of(head);
     }
 

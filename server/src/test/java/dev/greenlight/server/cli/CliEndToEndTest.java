@@ -66,6 +66,35 @@ class CliEndToEndTest extends IntegrationTest {
         assertThat(missing.out() + missing.err()).doesNotContain(bootstrapKey());
     }
 
+    @Test
+    void ledgerAuditAndOfflineProofVerificationPassAgainstTheRealServer() throws IOException {
+        String project = Fixtures.unique("audited");
+        assertThat(cli("", "projects", "create", project, "--name", "Audited").exitCode()).isZero();
+        assertThat(admin().post("/api/v1/ledger/default/checkpoint", Map.of()).status()).isEqualTo(200);
+
+        Result firstAudit = cli("", "ledger", "audit", "--workspace", "default");
+        assertThat(firstAudit.exitCode()).as(firstAudit.toString()).isZero();
+        assertThat(cli("", "projects", "create", Fixtures.unique("later"), "--name", "Later").exitCode()).isZero();
+        assertThat(admin().post("/api/v1/ledger/default/checkpoint", Map.of()).status()).isEqualTo(200);
+        Result secondAudit = cli("", "ledger", "audit", "--workspace", "default");
+        assertThat(secondAudit.exitCode()).as(secondAudit.toString()).isZero();
+        assertThat(secondAudit.out()).containsIgnoringCase("consistent");
+
+        long index = admin().get("/api/v1/ledger/default/entries?kind=project.created&project=" + project).json()
+                .get("items").get(0).get("index").asLong();
+        Path proof = configDirectory.resolve("entry.tlog-proof");
+        Path entry = configDirectory.resolve("entry.json");
+        Files.writeString(proof, admin().get("/api/v1/ledger/default/entries/" + index + "/proof").body());
+        Files.writeString(entry, admin().get("/api/v1/ledger/default/entries/" + index + "/raw").body());
+        String verifierKey = admin().get("/api/v1/ledger/keys").json().get("items").get(0).get("verifierKey").asString();
+        Result verified = cli("", "ledger", "verify-proof", proof.toString(), "--entry", entry.toString(), "--vkey", verifierKey);
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+
+        Files.writeString(entry, Files.readString(entry).replace(project, project + "x"));
+        assertThat(cli("", "ledger", "verify-proof", proof.toString(), "--entry", entry.toString(), "--vkey", verifierKey).exitCode())
+                .as("a changed entry fails verification").isEqualTo(1);
+    }
+
     private Result cli(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
