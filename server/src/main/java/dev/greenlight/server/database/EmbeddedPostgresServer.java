@@ -49,6 +49,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // The library's defaults suit throwaway test databases (it passes -F and turns synchronous
+                    // commit off). Greenlight's data must survive a crash: an acknowledged write is on disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
             server.createDatabaseIfMissing();
@@ -56,6 +61,16 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return server;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("the embedded PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one server setting, to check what the server actually runs with. */
+    String setting(String name) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             var result = statement.executeQuery("select current_setting('" + name.replace("'", "") + "')")) {
+            result.next();
+            return result.getString(1);
         }
     }
 
