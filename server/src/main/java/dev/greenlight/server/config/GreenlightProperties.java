@@ -50,7 +50,7 @@ public record GreenlightProperties(
         @Override
         public String toString() {
             // The password never reaches a log line, not even through a debug dump of the properties.
-            return "Database[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+            return "Database[url=" + CredentialMasking.mask(url) + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
         }
     }
 
@@ -77,6 +77,13 @@ public record GreenlightProperties(
             @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") @DefaultValue("") String issuer,
             @DefaultValue("") String audience,
             @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") @DefaultValue("") String jwksUri) {
+
+        public Oidc {
+            // Checked while binding, so that it stops the start before the database or a port is touched.
+            if (!issuer.isBlank() && audience.isBlank()) {
+                throw new InvalidConfigurationException("greenlight.oidc.audience", "must be set when GREENLIGHT_OIDC_ISSUER is set");
+            }
+        }
 
         public boolean isEnabled() {
             return !issuer.isBlank();
