@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import dev.greenlight.ledger.merkle.ProofVerifier;
 import dev.greenlight.ledger.note.NoteVerifiers;
 import dev.greenlight.server.testing.Api;
 import dev.greenlight.server.testing.HttpResult;
+import dev.greenlight.server.testing.Pages;
 import dev.greenlight.server.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
 
@@ -130,24 +130,12 @@ class LedgerCrashTest {
     }
 
     private static List<JsonNode> allEntries(Api admin) {
-        List<JsonNode> entries = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = admin.get("/api/v1/ledger/default/entries?limit=200" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.get("items").forEach(entries::add);
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
-        return entries;
+        return Pages.all(admin, "/api/v1/ledger/default/entries");
     }
 
     private static Set<String> releaseVersions(Api admin, String project) {
         Set<String> versions = new HashSet<>();
-        String cursor = null;
-        do {
-            JsonNode page = admin.get("/api/v1/projects/" + project + "/releases?limit=200" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            versions.addAll(page.get("items").findValuesAsString("version"));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
+        Pages.all(admin, "/api/v1/projects/" + project + "/releases").forEach(release -> versions.add(release.get("version").asString()));
         return versions;
     }
 

@@ -36,6 +36,7 @@ import dev.greenlight.server.testing.Api;
 import dev.greenlight.server.testing.Fixtures;
 import dev.greenlight.server.testing.HttpResult;
 import dev.greenlight.server.testing.IntegrationTest;
+import dev.greenlight.server.testing.Pages;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -225,13 +226,6 @@ class LedgerEndToEndTest extends IntegrationTest {
     }
 
     private List<Long> allIndexes() {
-        List<Long> indexes = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = admin().get("/api/v1/ledger/default/entries?limit=200" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.get("items").forEach(item -> indexes.add(item.get("index").asLong()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
-        return indexes;
+        return Pages.all(admin(), "/api/v1/ledger/default/entries").stream().map(item -> item.get("index").asLong()).toList();
     }
 }

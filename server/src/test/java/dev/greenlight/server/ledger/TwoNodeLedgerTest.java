@@ -26,8 +26,8 @@ import dev.greenlight.server.testing.Api;
 import dev.greenlight.server.testing.Fixtures;
 import dev.greenlight.server.testing.HttpResult;
 import dev.greenlight.server.testing.InProcessServer;
+import dev.greenlight.server.testing.Pages;
 import dev.greenlight.server.testing.TestPostgres;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Two nodes on one PostgreSQL, both holding the configured signing key: exactly one is the sequencer, writes through
@@ -120,14 +120,7 @@ class TwoNodeLedgerTest {
     }
 
     private static List<Long> indexes(Api api) {
-        List<Long> indexes = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = api.get("/api/v1/ledger/default/entries?limit=200" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.get("items").forEach(item -> indexes.add(item.get("index").asLong()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        } while (cursor != null);
-        return indexes;
+        return Pages.all(api, "/api/v1/ledger/default/entries").stream().map(item -> item.get("index").asLong()).toList();
     }
 
     private static byte[] pkcs8(byte[] seed) {
