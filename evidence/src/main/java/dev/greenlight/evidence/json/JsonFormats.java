@@ -9,7 +9,19 @@ public final class JsonFormats {
     private JsonFormats() {
     }
 
+    /**
+     * The parsers, most specific marker first: each recognises its format by keys at their place near the root (see
+     * {@link JsonHead}), never by file name, so the order only matters for files that carry the markers of two formats.
+     */
     public static List<EvidenceParser> parsers() {
-        return List.of();
+        return List.of(
+                new InTotoParser(),
+                new OpenVexParser(),
+                new CycloneDxJsonParser(),
+                new SpdxJsonParser(),
+                new SarifParser(),
+                new GrypeParser(),
+                new TrivyParser(),
+                new K6SummaryParser());
     }
 }

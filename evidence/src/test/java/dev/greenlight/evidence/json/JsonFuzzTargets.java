@@ -1,0 +1,77 @@
+package dev.greenlight.evidence.json;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.greenlight.evidence.EvidenceFormatException;
+import dev.greenlight.evidence.EvidenceLimitException;
+import dev.greenlight.evidence.EvidenceParser;
+import dev.greenlight.evidence.EvidenceType;
+import dev.greenlight.evidence.ParseLimits;
+import dev.greenlight.evidence.facts.EvidenceFacts;
+
+/**
+ * The fuzz targets of the JSON parsers and their seeds, shared by the seeded mutation test that runs in every build and
+ * by Jazzer's {@code @FuzzTest}s: whatever the bytes, a parser returns facts or throws one of its declared exceptions.
+ */
+final class JsonFuzzTargets {
+    /** Small limits, so that the fuzzer reaches them and each input stays fast. */
+    static final ParseLimits LIMITS = new ParseLimits(32, 4096, 1 << 20, 50, 20);
+
+    private static final Map<EvidenceType, List<String>> FIXTURES = Map.of(
+            EvidenceType.CYCLONEDX, List.of("cyclonedx/bom-1.4-nested.json", "cyclonedx/bom-1.5-vulnerabilities.json"),
+            EvidenceType.SPDX, List.of("spdx/spdx-2.3.json", "spdx/spdx-2.2.json"),
+            EvidenceType.SARIF, List.of("sarif/two-runs.sarif.json"),
+            EvidenceType.TRIVY, List.of("trivy/trivy-schema2.json", "trivy/trivy-legacy.json", "trivy/trivy-nothing-found.json"),
+            EvidenceType.GRYPE, List.of("grype/grype-matches.json"),
+            EvidenceType.K6, List.of("k6/summary-export.json", "k6/handle-summary.json"),
+            EvidenceType.OPENVEX, List.of("openvex/openvex-0.2.0.json", "openvex/openvex-0.0.1.json"),
+            EvidenceType.IN_TOTO, List.of("in-toto/statement-slsa-v1.json", "in-toto/statement-slsa-v02.json", "in-toto/dsse-envelope.json",
+                    "in-toto/sigstore-bundle.json", "in-toto/attestations.intoto.jsonl"));
+
+    private JsonFuzzTargets() {
+    }
+
+    static EvidenceParser parser(EvidenceType type) {
+        return JsonFormats.parsers().stream().filter(parser -> parser.type() == type).findFirst().orElseThrow();
+    }
+
+    /** Parses (and detects) the input; anything but facts or a declared exception is a failure. */
+    static void parseOrReject(EvidenceParser parser, byte[] input) {
+        parser.recognizes(input);
+        try {
+            EvidenceFacts facts = parser.parse(new ByteArrayInputStream(input), LIMITS);
+            if (facts.family() != parser.type().family()) {
+                throw new AssertionError(parser.type() + " gave " + facts.family() + " facts");
+            }
+            facts.toMap();
+        } catch (EvidenceFormatException e) {
+            if (e.format() != parser.type() || e.location().isEmpty()) {
+                throw new AssertionError("a format error names another format or no place: " + e.getMessage(), e);
+            }
+        } catch (EvidenceLimitException e) {
+            // Refused at a limit: declared.
+        }
+    }
+
+    /** In-toto's interesting inputs hide in a base64 payload: fuzz the statement and wrap it. */
+    static void parseOrRejectEnveloped(byte[] statement) {
+        String envelope = "{\"payloadType\": \"application/vnd.in-toto+json\", \"payload\": \""
+                + Base64.getEncoder().encodeToString(statement) + "\", \"signatures\": []}";
+        parseOrReject(parser(EvidenceType.IN_TOTO), envelope.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Our fixtures of the format plus small documents at its edges. */
+    static Stream<byte[]> seeds(EvidenceType type) {
+        List<byte[]> seeds = new ArrayList<>();
+        FIXTURES.get(type).forEach(fixture -> seeds.add(JsonFixtures.bytes(fixture)));
+        Stream.of("{}", "[]", "null", "{\"a\": [1, 2, {\"b\": null}]}", "\uFEFF{ }", "{\"a\": 1} {\"b\": 2}", "[{\"Target\": 1}]")
+                .forEach(text -> seeds.add(text.getBytes(StandardCharsets.UTF_8)));
+        return seeds.stream();
+    }
+}
