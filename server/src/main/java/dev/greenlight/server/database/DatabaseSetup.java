@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,7 +28,9 @@ class DatabaseSetup {
         return EmbeddedPostgresServer.start(properties.dataDir());
     }
 
+    /** Depends on the embedded server explicitly, so the pool is always closed before the database stops. */
     @Bean(destroyMethod = "close")
+    @DependsOn("embeddedPostgres")
     HikariDataSource dataSource(GreenlightProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("greenlight");
