@@ -10,6 +10,6 @@ public final class TextFormats {
     }
 
     public static List<EvidenceParser> parsers() {
-        return List.of();
+        return List.of(new LcovParser());
     }
 }
