@@ -2,6 +2,8 @@ package dev.greenlight.evidence.json;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -81,7 +83,7 @@ final class JsonDocuments {
     private static <T> T run(EvidenceType format, InputStream input, ParseLimits limits, String locationPrefix, Function<JsonCursor, T> reader) {
         requireNonNull(input, "input is null");
         JsonCursor cursor = null;
-        try (JsonParser parser = factory(limits).createParser(ObjectReadContext.empty(), input)) {
+        try (JsonParser parser = factory(limits).createParser(ObjectReadContext.empty(), new ReadFailures(input))) {
             cursor = new JsonCursor(parser, format, limits, locationPrefix);
             if (parser.nextToken() == null) {
                 throw new EvidenceFormatException(format, locationPrefix + "/", "the file is empty");
@@ -90,7 +92,10 @@ final class JsonDocuments {
         } catch (StreamConstraintsException e) {
             throw new EvidenceLimitException(format.wireName() + ": " + limitProblem(e), e);
         } catch (JacksonIOException e) {
-            throw new UncheckedIOException(e.getCause());
+            // Failures to read the stream pass through Jackson as UncheckedIOException (see ReadFailures); what Jackson
+            // reports as I/O is its own decoding of UTF-16 or UTF-32, which the bytes broke: malformed input.
+            String pointer = cursor == null ? locationPrefix + "/" : cursor.pointer();
+            throw new EvidenceFormatException(format, pointer, "not valid JSON: " + e.getCause().getMessage(), e);
         } catch (JacksonException e) {
             String pointer = cursor == null ? locationPrefix + "/" : cursor.pointer();
             throw new EvidenceFormatException(format, withLineAndColumn(pointer, e.getLocation()), syntaxProblem(e), e);
@@ -136,6 +141,39 @@ final class JsonDocuments {
             return pointer;
         }
         return pointer + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /**
+     * Turns the stream's own read failures into {@link UncheckedIOException}, which Jackson lets through, so that they
+     * are told apart from the decoding errors Jackson also reports as I/O.
+     */
+    private static final class ReadFailures extends FilterInputStream {
+        ReadFailures(InputStream input) {
+            super(input);
+        }
+
+        @Override
+        public int read() {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            // The caller owns the stream.
+        }
     }
 
     /** Jackson's message without the name of its setting, which means nothing to the person who uploaded the file. */

@@ -130,6 +130,10 @@ final class JsonHead {
     }
 
     private static boolean startsLikeJson(byte[] head) {
+        if (head.length >= 2 && ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff || (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe)) {
+            // A UTF-16 byte order mark (PowerShell's "> report.json" writes UTF-16): Jackson decodes it.
+            return true;
+        }
         int i = 0;
         if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
             i = 3;

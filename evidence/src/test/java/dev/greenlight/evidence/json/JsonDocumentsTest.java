@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.greenlight.evidence.EvidenceFormatException;
 import dev.greenlight.evidence.EvidenceLimitException;
+import dev.greenlight.evidence.EvidenceReader;
+import dev.greenlight.evidence.EvidenceType;
+import dev.greenlight.evidence.ParsedEvidence;
 import dev.greenlight.evidence.ParseLimits;
 import dev.greenlight.evidence.facts.SbomFacts;
 import dev.greenlight.evidence.facts.VulnerabilityFacts;
@@ -93,6 +96,29 @@ class JsonDocumentsTest {
         SbomFacts facts = (SbomFacts) cycloneDx.parse(new ByteArrayInputStream(bom), ParseLimits.DEFAULT);
 
         assertThat(facts.specVersion()).isEqualTo("1.6");
+    }
+
+    @Test
+    void readsUtf16WithAByteOrderMark() {
+        byte[] utf16 = "\uFEFF{\"SchemaVersion\": 2, \"ArtifactName\": \"shop\", \"Results\": []}".getBytes(StandardCharsets.UTF_16LE);
+
+        ParsedEvidence parsed = new EvidenceReader(JsonFormats.parsers(), ParseLimits.DEFAULT).read(new ByteArrayInputStream(utf16), null);
+
+        assertThat(parsed.type()).isEqualTo(EvidenceType.TRIVY);
+    }
+
+    @Test
+    void rejectsBytesThatBreakTheDetectedEncoding() {
+        // Zero bytes make Jackson read UTF-32; the rest is not valid UTF-32.
+        byte[] broken = {0, 0, 0, '{', 0, 0, 0, '"', (byte) 0xba, 0x7d, 0, 0};
+
+        assertThatThrownBy(() -> cycloneDx.parse(new ByteArrayInputStream(broken), ParseLimits.DEFAULT))
+                .isInstanceOf(EvidenceFormatException.class)
+                .hasMessageContaining("not valid JSON");
+        byte[] unsupportedByteOrder = {0, 0, (byte) 0xff, (byte) 0xfe, 0, 0, 0, '{'};
+        assertThatThrownBy(() -> cycloneDx.parse(new ByteArrayInputStream(unsupportedByteOrder), ParseLimits.DEFAULT))
+                .isInstanceOf(EvidenceFormatException.class)
+                .hasMessageContaining("UCS-4");
     }
 
     @Test

@@ -1,7 +1,12 @@
 package dev.greenlight.evidence.json;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -66,12 +71,32 @@ final class JsonFuzzTargets {
         parseOrReject(parser(EvidenceType.IN_TOTO), envelope.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Our fixtures of the format plus small documents at its edges. */
+    /**
+     * Our fixtures of the format, small documents at its edges, and every input fuzzing ever found a failure with
+     * (json/fuzz-findings, replayed against all parsers).
+     */
     static Stream<byte[]> seeds(EvidenceType type) {
         List<byte[]> seeds = new ArrayList<>();
         FIXTURES.get(type).forEach(fixture -> seeds.add(JsonFixtures.bytes(fixture)));
         Stream.of("{}", "[]", "null", "{\"a\": [1, 2, {\"b\": null}]}", "\uFEFF{ }", "{\"a\": 1} {\"b\": 2}", "[{\"Target\": 1}]")
                 .forEach(text -> seeds.add(text.getBytes(StandardCharsets.UTF_8)));
+        seeds.addAll(findings());
         return seeds.stream();
+    }
+
+    static List<byte[]> findings() {
+        try (Stream<Path> files = Files.list(Path.of(JsonFuzzTargets.class.getResource("/json/fuzz-findings").toURI()))) {
+            return files.sorted().map(file -> {
+                try {
+                    return Files.readAllBytes(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
