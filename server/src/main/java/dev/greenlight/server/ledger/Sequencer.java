@@ -53,7 +53,11 @@ class Sequencer implements SmartLifecycle {
             LedgerProperties properties, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // Integration and signing always commit on their own, also when called from a request that runs in a
+        // transaction (the on-demand sign goes through the Idempotency-Key filter's): a lost compare-and-set must not
+        // mark the caller's transaction rollback-only, and locks must not be held for the rest of the request.
+        this.transactions = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager(), "transactionManager is null"));
+        this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.integrator = new Integrator(jdbc, clock);
         this.keys = keys;
         this.properties = properties;

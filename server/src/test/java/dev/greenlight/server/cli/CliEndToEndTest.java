@@ -86,7 +86,9 @@ class CliEndToEndTest extends IntegrationTest {
         Path entry = configDirectory.resolve("entry.json");
         Files.writeString(proof, admin().get("/api/v1/ledger/default/entries/" + index + "/proof").body());
         Files.writeString(entry, admin().get("/api/v1/ledger/default/entries/" + index + "/raw").body());
-        String verifierKey = admin().get("/api/v1/ledger/keys").json().get("items").get(0).get("verifierKey").asString();
+        // An active key: other tests sharing this server may have rotated keys and retired the first one.
+        String verifierKey = admin().get("/api/v1/ledger/keys").json().get("items").values().stream()
+                .filter(key -> key.get("active").asBoolean()).findFirst().orElseThrow().get("verifierKey").asString();
         Result verified = cli("", "ledger", "verify-proof", proof.toString(), "--entry", entry.toString(), "--vkey", verifierKey);
         assertThat(verified.exitCode()).as(verified.toString()).isZero();
 

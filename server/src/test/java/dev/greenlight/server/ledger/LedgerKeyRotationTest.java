@@ -55,7 +55,7 @@ class LedgerKeyRotationTest extends IntegrationTest {
 
     private String signNow() {
         HttpResult signed = admin().post("/api/v1/ledger/default/checkpoint", Map.of());
-        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
         return signed.json().get("note").asString();
     }
 
