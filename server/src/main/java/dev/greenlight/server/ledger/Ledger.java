@@ -8,10 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -27,6 +30,7 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final LedgerOrigins origins;
     private final Clock clock;
+    private final Set<UUID> knownLogs = ConcurrentHashMap.newKeySet();
 
     Ledger(JdbcClient jdbc, LedgerOrigins origins, Clock clock) {
         this.jdbc = jdbc;
@@ -92,7 +96,20 @@ public class Ledger {
                 .param("workspace", workspaceId).param("count", count).query(Long.class).single();
     }
 
+    /**
+     * Creates the workspace's log row on its first append. Log rows are never deleted, so once one is known to be
+     * committed, later appends skip the statement.
+     */
     private void ensureLog(UUID workspaceId, String workspaceSlug) {
+        if (knownLogs.contains(workspaceId)) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                knownLogs.add(workspaceId);
+            }
+        });
         jdbc.sql("""
                 insert into ledger_logs (workspace_id, workspace_slug, origin, created_at)
                 values (:workspace, :slug, :origin, :now) on conflict do nothing""")

@@ -111,8 +111,19 @@ class Sequencer implements SmartLifecycle {
             if (!holdsLeadership()) {
                 return;
             }
-            for (LogRef logRef : logs()) {
-                catchUp(logRef);
+            // Round-robin, one batch per log per pass: a log flooded with entries must not delay the checkpoints
+            // of the others until it has been caught up completely.
+            List<LogRef> pending = logs();
+            while (!pending.isEmpty() && running) {
+                List<LogRef> stillBehind = new java.util.ArrayList<>();
+                for (LogRef logRef : pending) {
+                    TreeHead head = transactions.execute(status -> integrator.integrateBatch(logRef.workspaceId()));
+                    sign(logRef, head);
+                    if (hasMoreThan(logRef.workspaceId(), head.size())) {
+                        stillBehind.add(logRef);
+                    }
+                }
+                pending = stillBehind;
             }
         } catch (RuntimeException e) {
             log.error("ledger sequencer tick failed; retrying at the next tick", e);
