@@ -1,5 +1,7 @@
 package dev.greenlight.evidence.text;
 
+import dev.greenlight.evidence.internal.LongLongMap;
+
 import dev.greenlight.evidence.facts.CoverageFacts.Counter;
 import dev.greenlight.evidence.facts.CoverageFacts.FileCoverage;
 

@@ -1,5 +1,7 @@
 package dev.greenlight.evidence.xml;
 
+import dev.greenlight.evidence.internal.LongLongMap;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

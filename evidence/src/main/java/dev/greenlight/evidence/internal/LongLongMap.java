@@ -1,4 +1,4 @@
-package dev.greenlight.evidence.xml;
+package dev.greenlight.evidence.internal;
 
 import java.util.function.LongBinaryOperator;
 
@@ -6,7 +6,7 @@ import java.util.function.LongBinaryOperator;
  * A map from long to long without boxing (open addressing, linear probing), for the per-line and per-test state the
  * parsers must keep for a whole file: 17 bytes a slot (some 25 an entry) instead of some 80 for a {@code HashMap<Long, Long>}.
  */
-final class LongLongMap {
+public final class LongLongMap {
     private static final int MIN_CAPACITY = 16;
 
     private long[] keys;
@@ -14,21 +14,21 @@ final class LongLongMap {
     private boolean[] used;
     private int size;
 
-    LongLongMap() {
+    public LongLongMap() {
         allocate(MIN_CAPACITY);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    long get(long key, long absent) {
+    public long get(long key, long absent) {
         int slot = find(key);
         return used[slot] ? values[slot] : absent;
     }
 
     /** Puts the value, or the merge of the present value with it. */
-    void merge(long key, long value, LongBinaryOperator merge) {
+    public void merge(long key, long value, LongBinaryOperator merge) {
         int slot = find(key);
         if (used[slot]) {
             values[slot] = merge.applyAsLong(values[slot], value);
@@ -44,12 +44,12 @@ final class LongLongMap {
         }
     }
 
-    void put(long key, long value) {
+    public void put(long key, long value) {
         merge(key, value, (present, replacement) -> replacement);
     }
 
     /** Every value, in no particular order. */
-    long[] values() {
+    public long[] values() {
         long[] result = new long[size];
         int next = 0;
         for (int slot = 0; slot < keys.length; slot++) {
