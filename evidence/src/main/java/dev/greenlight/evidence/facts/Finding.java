@@ -31,7 +31,8 @@ public record Finding(
         return fixedVersion != null && !fixedVersion.isBlank();
     }
 
-    Map<String, Object> toMap() {
+    /** The finding's facts; public so that merged release facts list it in the same shape. */
+    public Map<String, Object> toMap() {
         return FactMaps.create().put("id", id).put("severity", severity.wireName()).put("package", packageName)
                 .put("installedVersion", installedVersion).put("fixedVersion", fixedVersion).put("hasFix", hasFix())
                 .put("purl", purl).put("title", title).put("aliases", aliases).build();

@@ -30,7 +30,8 @@ public record SastFacts(List<String> tools, List<Result> results, List<Result> s
 
     /** One result: rule, level, the security severity when the rule declares one, message and first location. */
     public record Result(String ruleId, Level level, @Nullable Severity securitySeverity, @Nullable String message, @Nullable String location) {
-        Map<String, Object> toMap() {
+        /** The result's facts; public so that merged release facts list it in the same shape. */
+        public Map<String, Object> toMap() {
             return FactMaps.create().put("ruleId", ruleId).put("level", level.wireName())
                     .put("securitySeverity", securitySeverity == null ? null : securitySeverity.wireName())
                     .put("message", message).put("location", location).build();

@@ -35,7 +35,8 @@ public record SbomFacts(
             licenses = List.copyOf(licenses);
         }
 
-        Map<String, Object> toMap() {
+        /** The component's facts; public so that merged release facts list it in the same shape. */
+        public Map<String, Object> toMap() {
             return FactMaps.create().put("name", name).put("version", version).put("purl", purl).put("type", type)
                     .put("licenses", licenses).build();
         }

@@ -34,7 +34,8 @@ public record VexFacts(List<Statement> statements) implements EvidenceFacts {
             products = List.copyOf(products);
         }
 
-        Map<String, Object> toMap() {
+        /** The statement's facts; public so that merged release facts list it in the same shape. */
+        public Map<String, Object> toMap() {
             return FactMaps.create().put("vulnerability", vulnerability).put("aliases", aliases).put("products", products)
                     .put("status", status.wireName()).put("justification", justification).build();
         }

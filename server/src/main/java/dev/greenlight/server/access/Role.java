@@ -15,11 +15,12 @@ import dev.greenlight.server.platform.PermissionScope;
  */
 public enum Role {
     VIEWER("viewer", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ)),
-    DEVELOPER("developer", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE)),
-    RELEASE_CAPTAIN("release-captain", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE)),
+    DEVELOPER("developer", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE, Permission.EVIDENCE_UPLOAD)),
+    RELEASE_CAPTAIN("release-captain", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE,
+            Permission.EVIDENCE_UPLOAD)),
     SECURITY("security", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ)),
     ADMIN("admin", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.PROJECT_UPDATE,
-            Permission.ENVIRONMENTS_MANAGE, Permission.RELEASES_CREATE, Permission.MEMBERS_MANAGE)),
+            Permission.ENVIRONMENTS_MANAGE, Permission.RELEASES_CREATE, Permission.EVIDENCE_UPLOAD, Permission.MEMBERS_MANAGE)),
     WORKSPACE_ADMIN("workspace-admin", workspaceAdminPermissions());
 
     private final String wireName;

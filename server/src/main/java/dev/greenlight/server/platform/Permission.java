@@ -14,6 +14,7 @@ public enum Permission {
     PROJECT_UPDATE("project:update", PermissionScope.PROJECT),
     ENVIRONMENTS_MANAGE("environments:manage", PermissionScope.PROJECT),
     RELEASES_CREATE("releases:create", PermissionScope.PROJECT),
+    EVIDENCE_UPLOAD("evidence:upload", PermissionScope.PROJECT),
     MEMBERS_MANAGE("members:manage", PermissionScope.PROJECT),
 
     PROJECTS_CREATE("projects:create", PermissionScope.WORKSPACE),

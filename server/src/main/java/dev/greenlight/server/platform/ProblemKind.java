@@ -24,6 +24,9 @@ public enum ProblemKind {
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused with a different request"),
+    UNKNOWN_EVIDENCE_FORMAT("unknown-evidence-format", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unknown evidence format"),
+    MALFORMED_EVIDENCE("malformed-evidence", HttpStatus.UNPROCESSABLE_CONTENT, "Malformed evidence"),
+    EVIDENCE_LIMIT_EXCEEDED("evidence-limit-exceeded", HttpStatus.UNPROCESSABLE_CONTENT, "Evidence exceeds a safety limit"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");

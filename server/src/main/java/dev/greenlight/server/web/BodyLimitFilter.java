@@ -1,6 +1,7 @@
 package dev.greenlight.server.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,26 +18,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.greenlight.server.platform.ProblemKind;
 import dev.greenlight.server.platform.ProblemResponses;
+import dev.greenlight.server.platform.UploadEndpoint;
 
 /**
- * Refuses request bodies over the JSON limit (1 MiB): at once when Content-Length says so, and while reading when
- * the body is chunked. Runs before authentication so an oversized body costs nothing.
+ * Refuses request bodies over the JSON limit (1 MiB), or over an {@link UploadEndpoint}'s own limit for its uploads:
+ * at once when Content-Length says so, and while reading when the body is chunked. Runs before authentication so an
+ * oversized body costs nothing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodyLimitFilter extends OncePerRequestFilter {
     static final long JSON_LIMIT_BYTES = 1024 * 1024;
 
+    private final List<UploadEndpoint> uploads;
+
+    BodyLimitFilter(List<UploadEndpoint> uploads) {
+        this.uploads = List.copyOf(uploads);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         long declared = request.getContentLengthLong();
-        if (declared > JSON_LIMIT_BYTES) {
+        if (declared > limit) {
             ProblemResponses.write(response, ProblemKind.PAYLOAD_TOO_LARGE,
-                    "The request body exceeds the limit of " + JSON_LIMIT_BYTES + " bytes.", request);
+                    "The request body exceeds the limit of " + limit + " bytes.", request);
             return;
         }
-        chain.doFilter(declared >= 0 ? request : new LimitedRequest(request, JSON_LIMIT_BYTES), response);
+        chain.doFilter(declared >= 0 ? request : new LimitedRequest(request, limit), response);
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        return uploads.stream().filter(upload -> upload.handles(request)).mapToLong(UploadEndpoint::maxBodyBytes)
+                .findFirst().orElse(JSON_LIMIT_BYTES);
     }
 
     /** Counts bytes as they are read and fails once the limit is passed. */

@@ -42,7 +42,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(GreenlightException.class)
     ResponseEntity<Object> handleGreenlight(GreenlightException exception, HttpServletRequest request) {
-        return respond(ProblemResponses.problem(exception.kind(), exception.getMessage(), request));
+        ProblemDetail problem = ProblemResponses.problem(exception.kind(), exception.getMessage(), request);
+        exception.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,41 +23,42 @@ import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.ProblemKind;
 import dev.greenlight.server.platform.ProblemResponses;
 import dev.greenlight.server.platform.SecretResponses;
+import dev.greenlight.server.platform.UploadEndpoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes creating POSTs safe to retry. With an {@code Idempotency-Key}, the request runs in one database transaction
  * together with the stored copy of its response: the first successful response is replayed for the same key and
  * body, a different body under the same key is a 422, and a failed request stores nothing, so it may be retried.
- * A concurrent duplicate waits on the row lock of the first and then gets its response.
+ * A concurrent duplicate waits on the row lock of the first and then gets its response. Uploads ({@link UploadEndpoint})
+ * are left to their handlers, which use {@link IdempotencyRecords} with a fingerprint of the streamed content.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
-    static final String HEADER = "Idempotency-Key";
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IdempotencyRecords records;
     private final TransactionTemplate transactions;
+    private final List<UploadEndpoint> uploads;
 
-    IdempotencyFilter(IdempotencyRecords records, TransactionTemplate transactions) {
+    IdempotencyFilter(IdempotencyRecords records, TransactionTemplate transactions, List<UploadEndpoint> uploads) {
         this.records = records;
         this.transactions = transactions;
+        this.uploads = List.copyOf(uploads);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !"POST".equals(request.getMethod()) || request.getHeader(IdempotencyRecords.HEADER) == null
+                || uploads.stream().anyMatch(upload -> upload.handles(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
-        if (!VALID_KEY.matcher(key).matches()) {
-            ProblemResponses.write(response, ProblemKind.BAD_REQUEST,
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters.", request);
+        String key = request.getHeader(IdempotencyRecords.HEADER);
+        if (!IdempotencyRecords.isValidKey(key)) {
+            ProblemResponses.write(response, ProblemKind.BAD_REQUEST, IdempotencyRecords.INVALID_KEY, request);
             return;
         }
         Optional<Caller> caller = CurrentCaller.find();
@@ -155,7 +156,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (stored.location() != null) {
                 response.setHeader(HttpHeaders.LOCATION, stored.location());
             }
-            response.setHeader(REPLAYED_HEADER, "true");
+            response.setHeader(IdempotencyRecords.REPLAYED_HEADER, "true");
             response.getOutputStream().write(stored.body());
         }
     }

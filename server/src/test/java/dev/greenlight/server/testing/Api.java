@@ -77,6 +77,45 @@ public final class Api {
         return send("PATCH", path, body);
     }
 
+    /** POSTs bytes as they are, with the given Content-Type (null: none); no Idempotency-Key unless the test set one. */
+    public HttpResult postBytes(String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** POSTs files as multipart/form-data: part name "file", each with its file name. */
+    public HttpResult postFiles(String path, Map<String, byte[]> files) {
+        String boundary = "greenlight-test-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return postBytes(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** GETs a body as bytes (downloads), with the response headers. */
+    public HttpResponse<byte[]> getBytes(String path, Map<String, String> extraHeaders) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
+        extraHeaders.forEach(request::header);
+        try {
+            return CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a body as given: a String as-is (for malformed JSON), anything else serialised to JSON. */
     public HttpResult send(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

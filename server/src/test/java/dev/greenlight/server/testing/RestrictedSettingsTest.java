@@ -12,8 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests that need the settings a cautious operator would choose: a trusted OIDC issuer (the
- * in-JVM {@link TestIssuer}), one allowed CORS origin and small rate limits. Every class extending this shares one
- * second Spring context, so keep it the only such base.
+ * in-JVM {@link TestIssuer}), one allowed CORS origin, small rate limits and a 64 KiB evidence limit. Every class
+ * extending this shares one second Spring context, so keep it the only such base.
  *
  * <p>Each credential may make {@link #PER_CREDENTIAL_PER_MINUTE} requests a minute here, so every test class gets its
  * own administrator key ({@link #admin()} and {@link #fixtures} use it) instead of sharing the bootstrap key, and a
@@ -25,6 +25,7 @@ public abstract class RestrictedSettingsTest extends IntegrationTest {
     public static final String ALLOWED_ORIGIN = "https://ci.example.com";
     public static final int PER_CREDENTIAL_PER_MINUTE = 30;
     public static final int PER_ADDRESS_PER_MINUTE = 300;
+    public static final int EVIDENCE_MAX_BYTES = 64 * 1024;
 
     private static final Map<String, String> ADMIN_KEYS = new ConcurrentHashMap<>();
 
@@ -38,6 +39,7 @@ public abstract class RestrictedSettingsTest extends IntegrationTest {
         registry.add("greenlight.cors-origins", () -> ALLOWED_ORIGIN);
         registry.add("greenlight.rate-limit.per-credential-per-minute", () -> PER_CREDENTIAL_PER_MINUTE);
         registry.add("greenlight.rate-limit.per-address-per-minute", () -> PER_ADDRESS_PER_MINUTE);
+        registry.add("greenlight.evidence.max-bytes", () -> EVIDENCE_MAX_BYTES + "B");
     }
 
     @BeforeEach
