@@ -29,6 +29,7 @@ import dev.greenlight.ledger.note.NoteVerifiers;
 import dev.greenlight.server.testing.Api;
 import dev.greenlight.server.testing.HttpResult;
 import dev.greenlight.server.testing.Pages;
+import dev.greenlight.server.testing.ServerProcess;
 import dev.greenlight.server.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
 

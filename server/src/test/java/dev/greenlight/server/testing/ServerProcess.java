@@ -1,4 +1,4 @@
-package dev.greenlight.server.ledger;
+package dev.greenlight.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.greenlight.server.testing.Api;
-
 /**
  * The server in a JVM of its own, started from the test classpath, so that a test can kill it with SIGKILL the way
  * a crash or the OOM killer would. The database is external (it survives the kill, as a real one would).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dataDirectory;
@@ -28,7 +26,7 @@ final class ServerProcess implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    static ServerProcess start(String databaseUrl, Path dataDirectory, Map<String, String> settings) {
+    public static ServerProcess start(String databaseUrl, Path dataDirectory, Map<String, String> settings) {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -52,11 +50,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    Api api() {
+    public Api api() {
         return new Api("http://127.0.0.1:" + port);
     }
 
-    String bootstrapKey() {
+    public String bootstrapKey() {
         try {
             return Files.readString(dataDirectory.resolve("bootstrap-admin-key")).trim();
         } catch (IOException e) {
@@ -65,7 +63,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hooks, no graceful anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
