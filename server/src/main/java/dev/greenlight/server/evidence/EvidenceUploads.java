@@ -106,7 +106,7 @@ class EvidenceUploads {
         try {
             long budget = maxBytes;
             for (IncomingFile file : files) {
-                Checked one = check(file, declared, budget, files.size() > 1);
+                Checked one = check(release, file, declared, budget, files.size() > 1);
                 checked.add(one);
                 budget -= one.staged().size();
             }
@@ -120,11 +120,11 @@ class EvidenceUploads {
         }
     }
 
-    /** A file that was staged and parsed. */
-    private record Checked(IncomingFile file, StagedBlob staged, ParsedEvidence parsed) {
+    /** A file that was staged and parsed; {@code parsed} is null when the release already had its bytes. */
+    private record Checked(IncomingFile file, StagedBlob staged, @Nullable ParsedEvidence parsed) {
     }
 
-    private Checked check(IncomingFile file, @Nullable EvidenceType declared, long budget, boolean several) {
+    private Checked check(Release release, IncomingFile file, @Nullable EvidenceType declared, long budget, boolean several) {
         StagedBlob staged;
         try (InputStream content = file.content().open()) {
             staged = blobs.stage(content, budget);
@@ -134,6 +134,10 @@ class EvidenceUploads {
                     : "The file exceeds the limit of " + maxBytes + " bytes."), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (repository.findBySha256(release, staged.sha256()).isPresent()) {
+            // The release already has these bytes, which were parsed when they first came: the answer is that evidence.
+            return new Checked(file, staged, null);
         }
         try (InputStream content = staged.open()) {
             return new Checked(file, staged, reader.read(content, declared));
@@ -178,15 +182,16 @@ class EvidenceUploads {
         List<UUID> created = new ArrayList<>();
         List<LedgerEvent> events = new ArrayList<>();
         for (Checked one : checked) {
-            NewEvidence evidence = new NewEvidence(one.parsed().type(), one.file().mediaType(), one.file().fileName(),
-                    one.staged().sha256(), one.staged().size(), one.parsed().facts());
+            ParsedEvidence parsed = one.parsed();
             UUID id = Ids.newId(clock);
-            if (repository.insertIfAbsent(release, evidence, id, principal, now)) {
+            NewEvidence evidence = parsed == null ? null : new NewEvidence(parsed.type(), one.file().mediaType(), one.file().fileName(),
+                    one.staged().sha256(), one.staged().size(), parsed.facts());
+            if (evidence != null && repository.insertIfAbsent(release, evidence, id, principal, now)) {
                 created.add(id);
                 events.add(event(actor, project, release, id, evidence));
                 ids.add(id);
             } else {
-                ids.add(repository.findBySha256(release, evidence.sha256()).orElseThrow().id());
+                ids.add(repository.findBySha256(release, one.staged().sha256()).orElseThrow().id());
             }
         }
         // The ledger goes last: its log stays locked for other appends until this transaction ends.
