@@ -9,12 +9,15 @@ import dev.greenlight.cli.command.CliVersion;
 import dev.greenlight.cli.command.CommandFactory;
 import dev.greenlight.cli.command.GlobalOptions;
 import dev.greenlight.cli.command.SecretPrompt;
+import dev.greenlight.cli.command.Terminal;
 import dev.greenlight.cli.environments.EnvironmentsCommand;
+import dev.greenlight.cli.evidence.PushCommand;
 import dev.greenlight.cli.ledger.LedgerCommand;
 import dev.greenlight.cli.projects.ProjectsCommand;
 import dev.greenlight.cli.releases.ReleasesCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +38,7 @@ import picocli.CommandLine.ScopeType;
         description = "Command-line client for Greenlight, the release-readiness control plane.",
         subcommands = {
             LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-            ProjectsCommand.class, EnvironmentsCommand.class, ReleasesCommand.class, LedgerCommand.class,
+            ProjectsCommand.class, EnvironmentsCommand.class, ReleasesCommand.class, PushCommand.class, LedgerCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -56,7 +59,8 @@ public final class GreenlightCli {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, System.out.charset());
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
-        CliContext context = new CliContext(System.getenv(), System.in, SecretPrompt.console(), defaultHttpSettings());
+        CliContext context = new CliContext(System.getenv(), System.in, SecretPrompt.console(), defaultHttpSettings(),
+                Path.of("").toAbsolutePath(), Terminal.attached());
         System.exit(run(args, out, err, context, Help.Ansi.AUTO));
     }
 

@@ -33,7 +33,7 @@ class GreenlightCliTest {
         CliResult result = CliRunner.withConfigIn(configDirectory).run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("login", "logout", "whoami", "projects", "environments", "releases", "ledger")
+        assertThat(result.out()).contains("login", "logout", "whoami", "projects", "environments", "releases", "push", "ledger")
                 .contains("--server", "--output", "--insecure-http")
                 .contains("Exit codes:", "0   Success.", "1   A negative verdict", "2   An error");
     }
@@ -43,7 +43,7 @@ class GreenlightCliTest {
         for (String[] command : new String[][] {
             {"login"}, {"logout"}, {"whoami"}, {"projects", "list"}, {"projects", "create"}, {"environments", "list"},
             {"environments", "create"}, {"releases", "list"}, {"releases", "create"}, {"releases", "show"},
-            {"ledger", "verify-proof"}, {"ledger", "audit"}}) {
+            {"push"}, {"ledger", "verify-proof"}, {"ledger", "audit"}}) {
             String[] args = Stream.concat(Arrays.stream(command), Stream.of("--help")).toArray(String[]::new);
 
             CliResult result = CliRunner.withConfigIn(configDirectory).run(args);

@@ -3,20 +3,34 @@ package dev.greenlight.cli.client;
 import static java.util.Objects.requireNonNull;
 
 import dev.greenlight.cli.failure.CliException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The server answered, and said no. */
 public final class ApiProblemException extends CliException {
     private final ApiProblem problem;
+    private final @Nullable Duration retryAfter;
 
     ApiProblemException(ApiProblem problem) {
+        this(problem, null);
+    }
+
+    ApiProblemException(ApiProblem problem, @Nullable Duration retryAfter) {
         super(summary(requireNonNull(problem, "problem is null")));
         this.problem = problem;
+        this.retryAfter = retryAfter;
     }
 
     public ApiProblem problem() {
         return problem;
+    }
+
+    /** How long the server asked to wait before trying again ({@code Retry-After} in seconds), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     @Override

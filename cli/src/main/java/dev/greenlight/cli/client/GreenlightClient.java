@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GreenlightClient implements AutoCloseable {
     /** The page size asked for when the user caps a list; servers commonly refuse larger pages. */
     static final int MAX_PAGE_SIZE = 100;
+
+    /** Bodies up to this size are sent at once: the server reads and discards that much of a refused request. */
+    static final long EXPECT_CONTINUE_FROM_BYTES = 1024 * 1024;
+
+    /**
+     * The slowest upload rate (256 KiB/s, about 2 Mbit/s) an upload is given time for, on top of the
+     * request timeout: a 100 MiB file may take up to 400 s more before the answer must have come.
+     */
+    static final long SLOWEST_UPLOAD_BYTES_PER_SECOND = 256 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -116,6 +126,31 @@ public final class GreenlightClient implements AutoCloseable {
             response = exchange(request);
         }
         return interpreter.interpret(response);
+    }
+
+    /**
+     * POSTs a file as the raw request body, streamed by {@code body}, with the given
+     * {@code Idempotency-Key}. It is sent once: an upload can be large, so whether and when to send
+     * it again is the caller's decision. The answer may take as long as sending the body at a slow
+     * rate, plus the usual request timeout.
+     *
+     * @throws ApiProblemException when the server answers with anything but 2xx
+     * @throws ServerUnreachableException when there was no answer
+     */
+    public ApiResponse upload(ApiPath path, Map<String, String> query, String contentType, HttpRequest.BodyPublisher body,
+            String idempotencyKey) {
+        Duration sending = Duration.ofSeconds(Math.max(0, body.contentLength()) / SLOWEST_UPLOAD_BYTES_PER_SECOND);
+        HttpRequest request = request(path, query)
+                .timeout(settings.requestTimeout().plus(sending))
+                // The server answers a refusal (too large, no permission, no such release) before asking for the body:
+                // without this a large body meets a closed connection instead of the answer.
+                .expectContinue(body.contentLength() < 0 || body.contentLength() > EXPECT_CONTINUE_FROM_BYTES)
+                .header("Content-Type", requireNonNull(contentType, "contentType is null"))
+                .header("Idempotency-Key", requireNonNull(idempotencyKey, "idempotencyKey is null"))
+                .POST(body)
+                .build();
+        HttpResponse<String> response = exchange(request);
+        return new ApiResponse(response.statusCode(), interpreter.interpret(response));
     }
 
     /**

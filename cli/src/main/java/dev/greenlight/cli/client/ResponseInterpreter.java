@@ -2,7 +2,9 @@ package dev.greenlight.cli.client;
 
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +22,7 @@ final class ResponseInterpreter {
         if (status >= 200 && status < 300) {
             return successBody(response);
         }
-        throw new ApiProblemException(problemOf(response));
+        throw new ApiProblemException(problemOf(response), retryAfter(response.headers()));
     }
 
     private JsonNode successBody(HttpResponse<String> response) {
@@ -56,6 +58,15 @@ final class ResponseInterpreter {
                 .map(location -> "The server redirects to " + location + "; use that address as the server.")
                 .orElse(null);
         return ApiProblem.fromStatus(status, reason, detail);
+    }
+
+    /** {@code Retry-After} as delay-seconds; the HTTP-date form is not worth a clock comparison here. */
+    private static @Nullable Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").map(String::strip).orElse("");
+        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(value));
     }
 
     private static boolean isJson(HttpHeaders headers) {

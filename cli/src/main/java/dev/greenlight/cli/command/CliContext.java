@@ -9,6 +9,7 @@ import dev.greenlight.cli.config.ConfigStore;
 import dev.greenlight.cli.config.ConnectionResolver;
 import dev.greenlight.cli.output.ResultPrinter;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,13 +23,27 @@ public final class CliContext {
     private final InputStream stdin;
     private final SecretPrompt secretPrompt;
     private final HttpSettings httpSettings;
+    private final Path workingDirectory;
+    private final boolean interactive;
     private final GlobalOptions globalOptions = new GlobalOptions();
 
+    /** For runs without a terminal, in the process's working directory. */
     public CliContext(Map<String, String> environment, InputStream stdin, SecretPrompt secretPrompt, HttpSettings httpSettings) {
+        this(environment, stdin, secretPrompt, httpSettings, Path.of("").toAbsolutePath(), false);
+    }
+
+    /**
+     * @param workingDirectory what relative file names and glob patterns on the command line are relative to
+     * @param interactive whether standard error is a terminal, where progress may redraw one line in place
+     */
+    public CliContext(Map<String, String> environment, InputStream stdin, SecretPrompt secretPrompt, HttpSettings httpSettings,
+            Path workingDirectory, boolean interactive) {
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
         this.stdin = requireNonNull(stdin, "stdin is null");
         this.secretPrompt = requireNonNull(secretPrompt, "secretPrompt is null");
         this.httpSettings = requireNonNull(httpSettings, "httpSettings is null");
+        this.workingDirectory = requireNonNull(workingDirectory, "workingDirectory is null").toAbsolutePath();
+        this.interactive = interactive;
     }
 
     public Map<String, String> environment() {
@@ -45,6 +60,15 @@ public final class CliContext {
 
     public HttpSettings httpSettings() {
         return httpSettings;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Whether a person watches standard error on a terminal (not a CI log, a pipe or a file). */
+    public boolean interactive() {
+        return interactive;
     }
 
     public GlobalOptions globalOptions() {

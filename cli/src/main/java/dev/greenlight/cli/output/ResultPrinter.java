@@ -30,6 +30,17 @@ public final class ResultPrinter {
         out.flush();
     }
 
+    /** Whether the user asked for JSON: commands that print their lines as they go need to know before they start. */
+    public boolean isJson() {
+        return format == OutputFormat.JSON;
+    }
+
+    /** Items as one JSON array, for commands that build their own results rather than print the server's. */
+    public void array(List<JsonNode> items) {
+        out.println(PrettyJson.ofArray(items));
+        out.flush();
+    }
+
     /** One resource: its JSON as the server sent it, or the human view. */
     public void item(JsonNode item, BiConsumer<JsonNode, PrintWriter> humanView) {
         if (format == OutputFormat.JSON) {

@@ -195,4 +195,56 @@ class GreenlightClientTest {
                 .isInstanceOf(ApiProblemException.class)
                 .satisfies(e -> assertThat(((ApiProblemException) e).problem().detail()).isEqualTo("The ledger has no signed checkpoint yet."));
     }
+
+    @Test
+    void uploadsARawBodyOnceWithItsContentTypeKeyAndQuery() {
+        server.respond("POST", "/api/v1/projects/p/releases/1.0/evidence?name=TEST+a.xml&type=junit", 201, "{\"id\":\"e1\"}");
+
+        java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("name", "TEST a.xml");
+        query.put("type", "junit");
+        ApiResponse answer = client.upload(ApiPath.of("projects", "p", "releases", "1.0", "evidence"), query, "application/xml",
+                java.net.http.HttpRequest.BodyPublishers.ofString("<testsuite/>"), "upload-key-1");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body().path("id").stringValue()).isEqualTo("e1");
+        RecordedRequest request = server.onlyRequest();
+        assertThat(request.header("Content-Type")).isEqualTo("application/xml");
+        assertThat(request.header("Idempotency-Key")).isEqualTo("upload-key-1");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer glk_id_secret");
+        assertThat(request.body()).isEqualTo("<testsuite/>");
+    }
+
+    @Test
+    void anUploadIsNotRetriedByTheClientItself() {
+        server.dropNextConnections(1);
+
+        assertThatThrownBy(() -> client.upload(ApiPath.of("projects", "p", "releases", "1.0", "evidence"), java.util.Map.of(),
+                "application/xml", java.net.http.HttpRequest.BodyPublishers.ofString("<testsuite/>"), "k"))
+                .isInstanceOf(ServerUnreachableException.class);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void aProblemKeepsItsOtherTextMembersAndTheServersRetryAfter() {
+        server.respond("POST", "/api/v1/projects/p/releases/1.0/evidence", 422, """
+                {"type":"urn:greenlight:problem:malformed-evidence","title":"Malformed evidence","status":422,"detail":"bad",
+                 "format":"junit","location":"line 3, column 2","line":3,"traceId":"t"}""", java.util.Map.of("Retry-After", "7"));
+
+        assertThatThrownBy(() -> client.upload(ApiPath.of("projects", "p", "releases", "1.0", "evidence"), java.util.Map.of(),
+                "application/xml", java.net.http.HttpRequest.BodyPublishers.ofString("<x"), "k"))
+                .isInstanceOfSatisfying(ApiProblemException.class, exception -> {
+                    assertThat(exception.problem().slug()).isEqualTo("malformed-evidence");
+                    assertThat(exception.problem().extensions())
+                            .containsExactly(java.util.Map.entry("format", "junit"), java.util.Map.entry("location", "line 3, column 2"));
+                    assertThat(exception.retryAfter()).hasValue(Duration.ofSeconds(7));
+                });
+    }
+
+    @Test
+    void aProblemOfAnotherAuthorityHasNoSlug() {
+        ApiProblem problem = new ApiProblem("https://example.com/problems/x", "X", 400, null, null, null, List.of(), java.util.Map.of());
+
+        assertThat(problem.slug()).isNull();
+    }
 }

@@ -21,6 +21,7 @@ public final class CliRunner {
     private final Map<String, String> environment = new HashMap<>();
     private SecretPrompt secretPrompt = SecretPrompt.NONE;
     private String standardInput = "";
+    private Path workingDirectory = Path.of("").toAbsolutePath();
 
     private CliRunner(Path configDirectory) {
         environment.put("GREENLIGHT_CONFIG_DIR", configDirectory.toString());
@@ -56,13 +57,19 @@ public final class CliRunner {
         return this;
     }
 
+    /** Where relative file names and globs are resolved. */
+    public CliRunner workingDirectory(Path directory) {
+        workingDirectory = directory;
+        return this;
+    }
+
     public CliResult run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        // Short timeouts: nothing in these tests is slow, and a hang should fail fast.
-        HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), "greenlight-cli/test");
+        // Short timeouts and retry waits: nothing in these tests is slow, and a hang should fail fast.
+        HttpSettings http = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), "greenlight-cli/test", Duration.ofMillis(10));
         CliContext context = new CliContext(environment,
-                new ByteArrayInputStream(standardInput.getBytes(StandardCharsets.UTF_8)), secretPrompt, http);
+                new ByteArrayInputStream(standardInput.getBytes(StandardCharsets.UTF_8)), secretPrompt, http, workingDirectory, false);
         int exitCode = GreenlightCli.run(args, new PrintWriter(out), new PrintWriter(err), context);
         return new CliResult(exitCode, out.toString(), err.toString());
     }

@@ -61,6 +61,14 @@ public final class FakeGreenlightServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers with JSON (problem+json from 400 on) and extra response headers, such as {@code Retry-After}. */
+    public FakeGreenlightServer respond(String method, String target, int status, String json, Map<String, String> headers) {
+        String contentType = status >= 400 ? "application/problem+json" : "application/json";
+        responses.computeIfAbsent(method + " " + target, key -> new ArrayDeque<>())
+                .add(new CannedResponse(status, contentType, json, Map.copyOf(headers)));
+        return this;
+    }
+
     public FakeGreenlightServer redirect(String method, String target, String location) {
         responses.computeIfAbsent(method + " " + target, key -> new ArrayDeque<>())
                 .add(new CannedResponse(301, "text/html", "<html>moved</html>", Map.of("Location", location)));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -49,7 +50,7 @@ class EvidenceRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the row unless the release already has these bytes; then returns empty (and waits for a concurrent insert to settle). */
+    /** Inserts the row, or returns false when the release already has these bytes (waiting for a concurrent insert of them to settle). */
     boolean insertIfAbsent(Release release, NewEvidence evidence, UUID id, UUID uploadedBy, OffsetDateTime at) {
         return jdbc.sql("""
                 insert into evidence (id, workspace_id, project_id, release_id, type, media_type, file_name, sha256, size_bytes,
@@ -86,11 +87,13 @@ class EvidenceRepository {
     }
 
     Evidence require(Release release, String id) {
-        UUID uuid = parseId(id, () -> GreenlightException.notFound("Release '" + release.version() + "' has no evidence '" + id + "'."));
+        Supplier<GreenlightException> missing = () -> GreenlightException.notFound(
+                "Release '" + release.version() + "' has no evidence '" + FileNames.printable(id) + "'.");
+        UUID uuid = parseId(id, missing);
         return jdbc.sql("select " + COLUMNS + " from evidence where workspace_id = :workspace and release_id = :release and id = :id")
                 .param("workspace", release.workspaceId()).param("release", release.id()).param("id", uuid)
                 .query(ROW).optional()
-                .orElseThrow(() -> GreenlightException.notFound("Release '" + release.version() + "' has no evidence '" + id + "'."));
+                .orElseThrow(missing);
     }
 
     /** Newest first; the cursor is the id (UUIDv7, so upload order) of the last item of the page. */
@@ -126,7 +129,7 @@ class EvidenceRepository {
     record WithFacts(Evidence evidence, EvidenceFacts facts) {
     }
 
-    private static UUID parseId(String id, java.util.function.Supplier<GreenlightException> invalid) {
+    private static UUID parseId(String id, Supplier<GreenlightException> invalid) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

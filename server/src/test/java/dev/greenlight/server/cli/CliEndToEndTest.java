@@ -19,8 +19,33 @@ import dev.greenlight.cli.GreenlightCli;
 import dev.greenlight.server.testing.Fixtures;
 import dev.greenlight.server.testing.IntegrationTest;
 
-/** The newcomer's tour, through the real CLI against the real server: log in, create a project, environments, a release. */
+/**
+ * The newcomer's tour, through the real CLI against the real server: log in, create a project, environments, a
+ * release, push evidence.
+ */
 class CliEndToEndTest extends IntegrationTest {
+    private static final String JUNIT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuite name="shop.CartTest" tests="3">
+              <testcase classname="shop.CartTest" name="addsItem" time="0.01"/>
+              <testcase classname="shop.CartTest" name="removesItem" time="0.02"/>
+              <testcase classname="shop.CartTest" name="totalsPrices" time="0.01"><failure message="expected 30 but was 31"/></testcase>
+            </testsuite>
+            """;
+    private static final String TRIVY = """
+            {"SchemaVersion": 2, "ArtifactName": "shop:2.0.0", "ArtifactType": "container_image",
+             "Results": [{"Target": "shop.jar", "Class": "lang-pkgs", "Type": "jar", "Vulnerabilities": [
+               {"VulnerabilityID": "CVE-2099-0001", "PkgName": "org.shop:json", "InstalledVersion": "1.0.0",
+                "FixedVersion": "1.0.1", "Severity": "CRITICAL"},
+               {"VulnerabilityID": "CVE-2099-0002", "PkgName": "org.shop:http", "InstalledVersion": "2.0.0",
+                "FixedVersion": "", "Severity": "HIGH"}]}]}
+            """;
+    private static final String UNCLOSED_TESTCASE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuite name="shop.OrderTest">
+              <testcase classname="shop.OrderTest" name="ships">
+            </testsuite>
+            """;
 
     @TempDir
     Path configDirectory;
@@ -95,6 +120,51 @@ class CliEndToEndTest extends IntegrationTest {
         Files.writeString(entry, Files.readString(entry).replace(project, project + "x"));
         assertThat(cli("", "ledger", "verify-proof", proof.toString(), "--entry", entry.toString(), "--vkey", verifierKey).exitCode())
                 .as("a changed entry fails verification").isEqualTo(1);
+    }
+
+    @Test
+    void pushSendsEvidenceFoundByAGlobKnowsWhatIsThereAndFailsOnlyForTheMalformedFile() throws IOException {
+        String project = Fixtures.unique("pushed");
+        assertThat(cli("", "projects", "create", project, "--name", "Pushed").exitCode()).isZero();
+        assertThat(cli("", "releases", "create", "2.0.0", "--project", project, "--commit", "c".repeat(40)).exitCode()).isZero();
+        Path reports = Files.createDirectories(configDirectory.resolve("build/reports"));
+        Files.writeString(reports.resolve("TEST-shop.CartTest.xml"), JUNIT);
+        Files.writeString(configDirectory.resolve("build/trivy.json"), TRIVY);
+        String glob = configDirectory + "/build/**/*.{xml,json}";
+        String evidence = "/api/v1/projects/" + project + "/releases/2.0.0/evidence";
+
+        Result first = cli("", "push", project, "2.0.0", glob);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).containsPattern("added +junit +\\S+/build/reports/TEST-shop.CartTest.xml +3 tests, 1 failed +sha256:[0-9a-f]{12}  ledger #\\d+\n")
+                .containsPattern("added +trivy +\\S+/build/trivy.json +2 vulnerabilities: 1 critical, 1 high +sha256:[0-9a-f]{12}  ledger #\\d+\n")
+                .endsWith("2 files: 2 added, 0 existing, 0 rejected\n");
+        assertThat(admin().get(evidence).json().get("items")).hasSize(2);
+
+        Result again = cli("", "push", project, "2.0.0", glob);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("existing  junit", "existing  trivy").endsWith("2 files: 0 added, 2 existing, 0 rejected\n");
+        assertThat(admin().get(evidence).json().get("items")).hasSize(2);
+
+        Files.writeString(reports.resolve("TEST-shop.OrderTest.xml"), UNCLOSED_TESTCASE);
+        Files.writeString(reports.resolve("TEST-shop.PayTest.xml"), JUNIT.replace("CartTest", "PayTest"));
+        Result mixed = cli("", "push", project, "2.0.0", reports + "/TEST-*.xml");
+        assertThat(mixed.exitCode()).as(mixed.toString()).isEqualTo(2);
+        assertThat(mixed.out()).containsPattern("existing +junit +\\S+/TEST-shop.CartTest.xml ")
+                .containsPattern("rejected +junit +\\S+/TEST-shop.OrderTest.xml +malformed-evidence: .*junit at line \\d+")
+                .containsPattern("added +junit +\\S+/TEST-shop.PayTest.xml +3 tests, 1 failed ")
+                .endsWith("3 files: 1 added, 1 existing, 1 rejected\n");
+        assertThat(admin().get(evidence).json().get("items")).as("the good file landed, the malformed one did not").hasSize(3);
+
+        Result json = cli("", "push", project, "2.0.0", reports + "/TEST-shop.OrderTest.xml", "--output", "json");
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.out()).contains("\"result\": \"rejected\"", "\"type\": \"urn:greenlight:problem:malformed-evidence\"",
+                "\"format\": \"junit\"", "\"location\": \"line ");
+
+        Result noRelease = cli("", "push", project, "9.9.9", glob);
+        assertThat(noRelease.exitCode()).isEqualTo(2);
+        assertThat(noRelease.out()).isEmpty();
+        assertThat(noRelease.err()).contains("(HTTP 404)");
+        assertThat(noRelease.out() + noRelease.err()).doesNotContain(bootstrapKey());
     }
 
     private Result cli(String stdin, String... args) {

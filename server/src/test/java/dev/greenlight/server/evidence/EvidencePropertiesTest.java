@@ -3,26 +3,22 @@ package dev.greenlight.server.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 
 import dev.greenlight.server.config.InvalidConfigurationException;
+import dev.greenlight.server.testing.ApplicationYaml;
 
 /** Pins the evidence settings: each default, the environment variable application.yaml maps to it, and the multipart limit that follows. */
 class EvidencePropertiesTest {
 
     @Test
     void defaultsWithAnEmptyEnvironment() {
-        StandardEnvironment environment = environment(Map.of());
+        StandardEnvironment environment = ApplicationYaml.withVariables(Map.of());
         EvidenceProperties properties = bind(environment);
         assertThat(properties.maxBytes()).isEqualTo(DataSize.ofMegabytes(100));
         assertThat(properties.maxListedItems()).isEqualTo(10_000);
@@ -31,7 +27,7 @@ class EvidencePropertiesTest {
 
     @Test
     void eachSettingReadsItsVariable() {
-        StandardEnvironment environment = environment(Map.of(
+        StandardEnvironment environment = ApplicationYaml.withVariables(Map.of(
                 "GREENLIGHT_EVIDENCE_MAX_BYTES", "1048576",
                 "GREENLIGHT_EVIDENCE_MAX_LISTED_ITEMS", "500"));
         EvidenceProperties properties = bind(environment);
@@ -42,26 +38,12 @@ class EvidencePropertiesTest {
 
     @Test
     void aLimitOutsideItsRangeIsRefused() {
-        assertThatThrownBy(() -> bind(environment(Map.of("GREENLIGHT_EVIDENCE_MAX_BYTES", "100GB"))))
+        assertThatThrownBy(() -> bind(ApplicationYaml.withVariables(Map.of("GREENLIGHT_EVIDENCE_MAX_BYTES", "100GB"))))
                 .rootCause().isInstanceOfSatisfying(InvalidConfigurationException.class,
                         invalid -> assertThat(invalid.property()).isEqualTo("greenlight.evidence.max-bytes"));
     }
 
     private static EvidenceProperties bind(StandardEnvironment environment) {
         return Binder.get(environment).bind("greenlight.evidence", EvidenceProperties.class).get();
-    }
-
-    private static StandardEnvironment environment(Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().addLast(new MapPropertySource("variables", variables));
-        try {
-            new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
-                    .forEach(environment.getPropertySources()::addLast);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return environment;
     }
 }

@@ -45,6 +45,25 @@ class EvidenceSizeLimitTest extends RestrictedSettingsTest {
         assertThat(accepted.json().get("size").asLong()).isEqualTo(fits.length);
     }
 
+    /**
+     * A client that says {@code Expect: 100-continue} gets the refusal of a body far over the limit (and over what
+     * Tomcat would read and discard) as an answer, not as a connection closed under it.
+     */
+    @Test
+    void aLargeRefusedUploadIsAnsweredBeforeItsBodyIsSent() {
+        String project = fixtures.project();
+        fixtures.release(project, "1.0.0");
+        byte[] huge = new byte[8 * 1024 * 1024];
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResult refused = Api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/projects/" + project + "/releases/1.0.0/evidence"))
+                    .expectContinue(true)
+                    .header("Authorization", "Bearer " + administratorKey())
+                    .header("Content-Type", "application/xml")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build());
+            assertProblem(refused, 413, "payload-too-large");
+        }
+    }
+
     /** A valid JUnit report of about {@code size} bytes. */
     private static byte[] reportOf(int size) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<testsuite name=\"big\">\n");

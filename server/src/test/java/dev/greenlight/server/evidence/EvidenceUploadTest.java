@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,6 +193,21 @@ class EvidenceUploadTest extends IntegrationTest {
         assertThat(admin().postBytes("/api/v1/projects/" + project + "/releases/9.9.9/evidence", EvidenceFiles.junit(0), "application/xml")
                 .status()).isEqualTo(404);
         assertThat(admin().get(release + "/evidence/not-an-id").status()).isEqualTo(404);
+    }
+
+    /** Refused before the body is read, a large upload gets its answer, not a connection closed under it. */
+    @Test
+    void aLargeUploadToNoSuchReleaseIsAnsweredBeforeItsBodyIsSent() {
+        String project = fixtures.project();
+        byte[] large = new byte[8 * 1024 * 1024];
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResult refused = Api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/projects/" + project + "/releases/9.9.9/evidence"))
+                    .expectContinue(true)
+                    .header("Authorization", "Bearer " + bootstrapKey())
+                    .header("Content-Type", "application/xml")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(large)).build());
+            assertProblem(refused, 404, "not-found");
+        }
     }
 
     private String release(List<Map<String, String>> artifacts) {

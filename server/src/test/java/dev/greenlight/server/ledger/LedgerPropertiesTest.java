@@ -2,18 +2,14 @@ package dev.greenlight.server.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
+
+import dev.greenlight.server.testing.ApplicationYaml;
 
 /** Pins the ledger settings: each default, and the environment variable that application.yaml maps to it. */
 class LedgerPropertiesTest {
@@ -41,16 +37,6 @@ class LedgerPropertiesTest {
     }
 
     private static LedgerProperties bind(Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().addLast(new MapPropertySource("variables", variables));
-        try {
-            new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
-                    .forEach(environment.getPropertySources()::addLast);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Binder.get(environment).bind("greenlight.ledger", LedgerProperties.class).get();
+        return Binder.get(ApplicationYaml.withVariables(variables)).bind("greenlight.ledger", LedgerProperties.class).get();
     }
 }
