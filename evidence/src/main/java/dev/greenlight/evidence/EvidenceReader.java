@@ -3,6 +3,7 @@ package dev.greenlight.evidence;
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,17 +52,22 @@ public final class EvidenceReader {
      * Reads a file.
      *
      * @param declared the type the uploader named, or null to detect it from the content
-     * @throws UnknownEvidenceFormatException if no format recognises the content (and none was declared)
-     * @throws EvidenceFormatException if the content breaks its format
+     * @throws UnknownEvidenceFormatException if no format recognises the content (and none was declared), or its gzip
+     *     data is broken before a format could be recognised
+     * @throws EvidenceFormatException if the content breaks its format (or its gzip data breaks after that)
      * @throws EvidenceLimitException if it exceeds a safety limit
      */
     public ParsedEvidence read(InputStream input, @Nullable EvidenceType declared) {
         try {
-            BufferedInputStream buffered = new BufferedInputStream(decompressIfGzip(input), HEAD_BYTES);
+            InputStream content = decompressIfGzip(input, declared);
+            BufferedInputStream buffered = new BufferedInputStream(content, HEAD_BYTES);
             buffered.mark(HEAD_BYTES);
             byte[] head = buffered.readNBytes(HEAD_BYTES);
             buffered.reset();
             EvidenceParser parser = declared == null ? detect(head) : parserFor(declared, head);
+            if (content instanceof DecompressionGuard guard) {
+                guard.format(parser.type());
+            }
             return new ParsedEvidence(parser.type(), parser.parse(buffered, limits));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +77,7 @@ public final class EvidenceReader {
     /** The format the start of a file looks like, if any. */
     public Optional<EvidenceType> detect(InputStream input) {
         try {
-            byte[] head = new BufferedInputStream(decompressIfGzip(input)).readNBytes(HEAD_BYTES);
+            byte[] head = new BufferedInputStream(decompressIfGzip(input, null)).readNBytes(HEAD_BYTES);
             return parsers.stream().filter(parser -> parser.recognizes(head)).map(EvidenceParser::type).findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,7 +100,7 @@ public final class EvidenceReader {
         return candidates.stream().filter(parser -> parser.recognizes(head)).findFirst().orElse(candidates.getFirst());
     }
 
-    private InputStream decompressIfGzip(InputStream input) throws IOException {
+    private InputStream decompressIfGzip(InputStream input, @Nullable EvidenceType declared) throws IOException {
         BufferedInputStream buffered = input instanceof BufferedInputStream already ? already : new BufferedInputStream(input);
         buffered.mark(2);
         int first = buffered.read();
@@ -103,6 +110,12 @@ public final class EvidenceReader {
             return buffered;
         }
         CountingInputStream compressed = new CountingInputStream(buffered);
-        return new DecompressionGuard(new GZIPInputStream(compressed, 8192), compressed, limits);
+        GZIPInputStream decompressing;
+        try {
+            decompressing = new GZIPInputStream(compressed, 8192);
+        } catch (ZipException | EOFException e) {
+            throw DecompressionGuard.corrupt(e, declared, 0);
+        }
+        return new DecompressionGuard(decompressing, compressed, limits, declared);
     }
 }

@@ -148,7 +148,7 @@ final class JsonCursor {
     /** A number (or a string holding one), or null. */
     @Nullable Double number() {
         return switch (parser.currentToken()) {
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> finite(parser.getDoubleValue());
             case VALUE_STRING -> parseNumber(parser.getString());
             case VALUE_NULL -> null;
             default -> throw typeError("a number");
@@ -209,6 +209,14 @@ final class JsonCursor {
             throw error("the document ends too early");
         }
         return token;
+    }
+
+    /** A number beyond a double's range (1e999) reads as infinite, which no fact can hold. */
+    private double finite(double value) {
+        if (!Double.isFinite(value)) {
+            throw error("expected a finite number, found " + Texts.shorten(parser.getText(), 40));
+        }
+        return value;
     }
 
     private @Nullable Double parseNumber(String text) {

@@ -125,7 +125,12 @@ public final class LcovParser implements EvidenceParser {
                 truncated = true;
             }
         }
-        return new CoverageFacts(new Counter(coveredLines, missedLines), new Counter(coveredBranches, missedBranches), listed, truncated);
+        return new CoverageFacts(counter(coveredLines, missedLines), counter(coveredBranches, missedBranches), listed, truncated);
+    }
+
+    /** A counter whose total (the coverage ratio's denominator) does not wrap negative either. */
+    private static Counter counter(long covered, long missed) {
+        return new Counter(covered, Math.min(missed, Long.MAX_VALUE - covered));
     }
 
     /** LF/LH summaries are free numbers a hostile file can make huge; a sum must not wrap negative. */

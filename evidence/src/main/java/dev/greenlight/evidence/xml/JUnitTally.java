@@ -46,7 +46,8 @@ final class JUnitTally {
         boolean failedSoFar = failedBefore || run.outcome().isFailure() || run.failedReruns();
         states.put(key, run.outcome().ordinal() | (failedSoFar ? FAILED_BEFORE : 0));
         byOutcome[run.outcome().ordinal()]++;
-        seconds += run.seconds();
+        // Times are finite and non-negative, but a hostile file's can add up past the largest double: stop there.
+        seconds = Math.min(seconds + run.seconds(), Double.MAX_VALUE);
         failing.remove(key);
         flaky.remove(key);
         if (run.outcome().isFailure()) {

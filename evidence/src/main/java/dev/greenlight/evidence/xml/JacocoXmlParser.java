@@ -124,8 +124,10 @@ public final class JacocoXmlParser implements EvidenceParser {
             return branches == null ? new Counter(0, 0) : branches;
         }
 
+        /** Saturating, so that neither count nor their total (the coverage ratio's denominator) wraps negative. */
         private static Counter sum(Counter first, Counter second) {
-            return new Counter(saturatedSum(first.covered(), second.covered()), saturatedSum(first.missed(), second.missed()));
+            long covered = saturatedSum(first.covered(), second.covered());
+            return new Counter(covered, Math.min(saturatedSum(first.missed(), second.missed()), Long.MAX_VALUE - covered));
         }
 
         /** Counts from a hostile file could overflow; a count that big is wrong anyway, but must not wrap negative. */
@@ -135,7 +137,12 @@ public final class JacocoXmlParser implements EvidenceParser {
         }
 
         private static Counter counter(XmlCursor cursor) {
-            return new Counter(count(cursor, "covered"), count(cursor, "missed"));
+            long covered = count(cursor, "covered");
+            long missed = count(cursor, "missed");
+            if (missed > Long.MAX_VALUE - covered) {
+                throw cursor.problem("a <counter>'s 'covered' and 'missed' counts add up to more than " + Long.MAX_VALUE);
+            }
+            return new Counter(covered, missed);
         }
 
         private static long count(XmlCursor cursor, String attribute) {

@@ -1,6 +1,5 @@
 package dev.greenlight.evidence.json;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -13,20 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.greenlight.evidence.EvidenceFormatException;
-import dev.greenlight.evidence.EvidenceLimitException;
 import dev.greenlight.evidence.EvidenceParser;
 import dev.greenlight.evidence.EvidenceType;
+import dev.greenlight.evidence.FuzzTestSupport;
 import dev.greenlight.evidence.ParseLimits;
-import dev.greenlight.evidence.facts.EvidenceFacts;
 
 /**
- * The fuzz targets of the JSON parsers and their seeds, shared by the seeded mutation test that runs in every build and
- * by Jazzer's {@code @FuzzTest}s: whatever the bytes, a parser returns facts or throws one of its declared exceptions.
+ * The fuzz targets of the JSON parsers and their seeds, shared by the seeded mutation test that runs in every build
+ * ({@link JsonParsersMutationTest}) and by Jazzer's {@code @FuzzTest}s ({@code *FuzzTest} in this package, seeded from
+ * {@code <Class>Inputs/} beside them in the test resources): whatever the bytes, a parser returns consistent facts or
+ * throws one of its declared exceptions ({@link FuzzTestSupport}).
  */
 final class JsonFuzzTargets {
     /** Small limits, so that the fuzzer reaches them and each input stays fast. */
-    static final ParseLimits LIMITS = new ParseLimits(32, 4096, 1 << 20, 50, 20);
+    static final ParseLimits LIMITS = FuzzTestSupport.LIMITS;
 
     private static final Map<EvidenceType, List<String>> FIXTURES = Map.of(
             EvidenceType.CYCLONEDX, List.of("cyclonedx/bom-1.4-nested.json", "cyclonedx/bom-1.5-vulnerabilities.json"),
@@ -46,22 +45,9 @@ final class JsonFuzzTargets {
         return JsonFormats.parsers().stream().filter(parser -> parser.type() == type).findFirst().orElseThrow();
     }
 
-    /** Parses (and detects) the input; anything but facts or a declared exception is a failure. */
+    /** Parses (and detects) the input; anything but consistent facts or a declared exception is a failure. */
     static void parseOrReject(EvidenceParser parser, byte[] input) {
-        parser.recognizes(input);
-        try {
-            EvidenceFacts facts = parser.parse(new ByteArrayInputStream(input), LIMITS);
-            if (facts.family() != parser.type().family()) {
-                throw new AssertionError(parser.type() + " gave " + facts.family() + " facts");
-            }
-            facts.toMap();
-        } catch (EvidenceFormatException e) {
-            if (e.format() != parser.type() || e.location().isEmpty()) {
-                throw new AssertionError("a format error names another format or no place: " + e.getMessage(), e);
-            }
-        } catch (EvidenceLimitException e) {
-            // Refused at a limit: declared.
-        }
+        FuzzTestSupport.parseOrReject(parser, input, LIMITS);
     }
 
     /** In-toto's interesting inputs hide in a base64 payload: fuzz the statement and wrap it. */

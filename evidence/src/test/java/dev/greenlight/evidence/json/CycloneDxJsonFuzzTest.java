@@ -1,0 +1,23 @@
+package dev.greenlight.evidence.json;
+
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import dev.greenlight.evidence.EvidenceParser;
+import dev.greenlight.evidence.EvidenceType;
+import dev.greenlight.evidence.FuzzTestSupport;
+
+/**
+ * CycloneDX JSON: any bytes give consistent facts or a declared rejection ({@link FuzzTestSupport}). Seeds:
+ * {@code CycloneDxJsonFuzzTestInputs/} in the test resources; the regular test run replays them, the build's
+ * {@code fuzz} execution fuzzes from them.
+ */
+class CycloneDxJsonFuzzTest {
+    private static final EvidenceParser PARSER = JsonFuzzTargets.parser(EvidenceType.CYCLONEDX);
+
+    @DictionaryFile(resourcePath = FuzzTestSupport.NUMBERS)
+    @FuzzTest
+    void parsesOrRejectsAnyInput(byte[] input) {
+        JsonFuzzTargets.parseOrReject(PARSER, input);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.greenlight.evidence.json;
+
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import dev.greenlight.evidence.EvidenceParser;
+import dev.greenlight.evidence.EvidenceType;
+import dev.greenlight.evidence.FuzzTestSupport;
+
+/**
+ * SARIF: any bytes give consistent facts or a declared rejection ({@link FuzzTestSupport}). Seeds:
+ * {@code SarifFuzzTestInputs/} in the test resources; the regular test run replays them, the build's {@code fuzz}
+ * execution fuzzes from them.
+ */
+class SarifFuzzTest {
+    private static final EvidenceParser PARSER = JsonFuzzTargets.parser(EvidenceType.SARIF);
+
+    @DictionaryFile(resourcePath = FuzzTestSupport.NUMBERS)
+    @FuzzTest
+    void parsesOrRejectsAnyInput(byte[] input) {
+        JsonFuzzTargets.parseOrReject(PARSER, input);
+    }
+}
