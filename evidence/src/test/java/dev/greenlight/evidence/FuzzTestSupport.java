@@ -8,10 +8,14 @@ import dev.greenlight.evidence.facts.CoverageFacts;
 import dev.greenlight.evidence.facts.CoverageFacts.Counter;
 import dev.greenlight.evidence.facts.CoverageFacts.FileCoverage;
 import dev.greenlight.evidence.facts.EvidenceFacts;
+import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.PerformanceFacts;
 import dev.greenlight.evidence.facts.ProvenanceFacts;
 import dev.greenlight.evidence.facts.SastFacts;
+import dev.greenlight.evidence.facts.SastFacts.Level;
+import dev.greenlight.evidence.facts.SastFacts.LevelCounts;
 import dev.greenlight.evidence.facts.SbomFacts;
+import dev.greenlight.evidence.facts.SeverityCounts;
 import dev.greenlight.evidence.facts.TestFacts;
 import dev.greenlight.evidence.facts.VexFacts;
 import dev.greenlight.evidence.facts.VulnerabilityFacts;
@@ -72,6 +76,8 @@ public final class FuzzTestSupport {
                 require(tests.flakyTests().size() <= Math.min(max, tests.flaky()), "flaky tests over-listed", tests);
                 require(tests.failedTestsTruncated() == (tests.failedTests().size() < tests.failed() + tests.errors()),
                         "failedTestsTruncated disagrees with the listing", tests);
+                require(tests.flakyTestsTruncated() == (tests.flakyTests().size() < tests.flaky()),
+                        "flakyTestsTruncated disagrees with the listing", tests);
                 require(Double.isFinite(tests.durationSeconds()) && tests.durationSeconds() >= 0,
                         "duration not a finite non-negative number", tests);
             }
@@ -94,18 +100,39 @@ public final class FuzzTestSupport {
                         "componentsTruncated disagrees with the listing", sbom.componentCount());
                 require(sbom.dependencyCount() >= 0, "negative dependency count", sbom.dependencyCount());
                 require(sbom.vulnerabilities().size() <= max, "vulnerabilities listed past the limit", sbom.vulnerabilities().size());
+                findingCounts(sbom.vulnerabilities(), sbom.vulnerabilitiesBySeverity(), sbom.fixableVulnerabilities(), sbom);
+                // The listing may stop below the limit (a vulnerability's findings are kept or cut together only as they fit).
+                require(sbom.vulnerabilitiesTruncated() == (sbom.vulnerabilities().size() < sbom.vulnerabilitiesBySeverity().total()),
+                        "vulnerabilitiesTruncated disagrees with the counts", sbom);
             }
             case VulnerabilityFacts vulns -> {
                 require(vulns.findings().size() <= max && vulns.ignored().size() <= max,
                         "findings listed past the limit", vulns.findings().size());
                 require(!vulns.findingsTruncated() || vulns.findings().size() == max || vulns.ignored().size() == max,
                         "findings truncated below the limit", vulns.findings().size());
+                findingCounts(vulns.findings(), vulns.bySeverity(), vulns.fixable(), vulns);
+                require(vulns.findings().size() == vulns.bySeverity().total() || vulns.findingsTruncated(),
+                        "findings counted but neither listed nor flagged truncated", vulns);
             }
             case SastFacts sast -> {
                 require(sast.results().size() <= max && sast.suppressed().size() <= max,
                         "results listed past the limit", sast.results().size());
                 require(!sast.resultsTruncated() || sast.results().size() == max || sast.suppressed().size() == max,
                         "results truncated below the limit", sast.results().size());
+                // Every result counts, listed or not: the counts cover the listing, and equal it when nothing was cut.
+                LevelCounts listedLevels = LevelCounts.of(sast.results());
+                SeverityCounts listedSeverities = SastFacts.securitySeveritiesOf(sast.results());
+                for (Level level : Level.values()) {
+                    require(sast.byLevel().count(level) >= listedLevels.count(level), "fewer results counted than listed", sast);
+                }
+                require(sast.bySecuritySeverity().covers(listedSeverities), "fewer security severities counted than listed", sast);
+                require(sast.bySecuritySeverity().total() <= sast.total(), "more security severities than results", sast);
+                require(sast.suppressedCount() >= sast.suppressed().size(), "fewer suppressed counted than listed", sast);
+                if (!sast.resultsTruncated()) {
+                    require(sast.byLevel().equals(listedLevels) && sast.bySecuritySeverity().equals(listedSeverities)
+                            && sast.suppressedCount() == sast.suppressed().size(), "counts differ from a complete listing", sast);
+                }
+                require(sast.toMap().get("total").equals(sast.total()), "total is not the sum by level", sast);
             }
             case PerformanceFacts perf -> {
                 require(perf.checksPassed() >= 0 && perf.checksFailed() >= 0, "negative check counts", perf);
@@ -138,6 +165,22 @@ public final class FuzzTestSupport {
                 jsonLike(item, path + "." + key);
             });
             default -> throw new AssertionError("a fact of type " + value.getClass().getName() + " at " + path);
+        }
+    }
+
+    /**
+     * Findings are counted whether listed or not: per severity, the counts cover the listed findings (and those with a
+     * fix the listed ones with a fix); only findings that were counted can have a fix; a listing that lists as many
+     * as were counted lists exactly the counts.
+     */
+    private static void findingCounts(List<Finding> listed, SeverityCounts bySeverity, SeverityCounts fixable, Object where) {
+        SeverityCounts listedBySeverity = SeverityCounts.of(listed);
+        SeverityCounts listedFixable = SeverityCounts.fixableOf(listed);
+        require(bySeverity.covers(listedBySeverity), "fewer findings counted than listed", where);
+        require(fixable.covers(listedFixable), "fewer fixable findings counted than listed", where);
+        require(bySeverity.covers(fixable), "more fixable findings than findings", where);
+        if (listed.size() == bySeverity.total()) {
+            require(bySeverity.equals(listedBySeverity) && fixable.equals(listedFixable), "counts differ from a complete listing", where);
         }
     }
 

@@ -37,12 +37,4 @@ public record Finding(
                 .put("installedVersion", installedVersion).put("fixedVersion", fixedVersion).put("hasFix", hasFix())
                 .put("purl", purl).put("title", title).put("aliases", aliases).build();
     }
-
-    static Map<String, Object> countsBySeverity(List<Finding> findings) {
-        FactMaps counts = FactMaps.create();
-        for (Severity severity : Severity.values()) {
-            counts.put(severity.wireName(), findings.stream().filter(finding -> finding.severity() == severity).count());
-        }
-        return counts.build();
-    }
 }

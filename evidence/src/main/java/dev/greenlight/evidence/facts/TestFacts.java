@@ -13,11 +13,12 @@ import dev.greenlight.evidence.EvidenceType.FactFamily;
  *
  * @param total every test case counted once (reruns are not extra cases)
  * @param failedTests failed and errored cases, listed up to the listing limit ({@code failedTestsTruncated} then true)
- * @param flakyTests cases that passed only after failing
+ * @param flakyTests cases that passed only after failing, listed up to the listing limit ({@code flakyTestsTruncated}
+ *     then true)
  */
 public record TestFacts(
         long total, long passed, long failed, long errors, long skipped, long flaky, double durationSeconds,
-        List<TestCase> failedTests, List<TestCase> flakyTests, boolean failedTestsTruncated) implements EvidenceFacts {
+        List<TestCase> failedTests, List<TestCase> flakyTests, boolean failedTestsTruncated, boolean flakyTestsTruncated) implements EvidenceFacts {
 
     public TestFacts {
         failedTests = List.copyOf(failedTests);
@@ -50,6 +51,7 @@ public record TestFacts(
                 .put("failedTests", failedTests.stream().map(TestCase::toMap).toList())
                 .put("flakyTests", flakyTests.stream().map(TestCase::toMap).toList())
                 .put("failedTestsTruncated", failedTestsTruncated)
+                .put("flakyTestsTruncated", flakyTestsTruncated)
                 .build();
     }
 }

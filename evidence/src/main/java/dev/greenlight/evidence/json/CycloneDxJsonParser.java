@@ -102,7 +102,8 @@ final class CycloneDxJsonParser implements EvidenceParser {
                 throw new EvidenceFormatException(EvidenceType.CYCLONEDX, "/specVersion", "specVersion is missing");
             }
             return new SbomFacts("cyclonedx", specVersion, componentCount, components.items(), licenses.all(), dependencyCount,
-                    vulnerabilities.findings(componentsByReference), components.truncated());
+                    vulnerabilities.findings(componentsByReference), components.truncated(), vulnerabilities.bySeverity(),
+                    vulnerabilities.fixable(), vulnerabilities.truncated());
         }
 
         private void readComponents() {

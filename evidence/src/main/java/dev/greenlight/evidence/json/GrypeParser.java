@@ -12,11 +12,13 @@ import dev.greenlight.evidence.ParseLimits;
 import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.Severity;
 import dev.greenlight.evidence.facts.VulnerabilityFacts;
+import dev.greenlight.evidence.internal.FindingTally;
 
 /**
  * Grype JSON: {@code matches} become findings and {@code ignoredMatches} are kept apart. A fix counts only when its
  * state is {@code fixed}; the fixed version is the one Grype suggests for the installed version, else all fix versions
- * it lists. Related vulnerabilities (the CVE behind a GHSA, say) are the finding's aliases.
+ * it lists. Related vulnerabilities (the CVE behind a GHSA, say) are the finding's aliases. Every match is read and
+ * counted; the listings stop at their limit (ignored matches beyond it are skipped: they never count).
  */
 final class GrypeParser implements EvidenceParser {
     private static final int MAX_ALIASES = 20;
@@ -46,6 +48,7 @@ final class GrypeParser implements EvidenceParser {
         private final JsonCursor cursor;
         private final Listing<Finding> findings;
         private final Listing<Finding> ignored;
+        private final FindingTally counts = new FindingTally();
         private boolean hasMatches;
 
         Document(JsonCursor cursor) {
@@ -58,11 +61,11 @@ final class GrypeParser implements EvidenceParser {
             cursor.readObject(key -> switch (key) {
                 case "matches" -> {
                     hasMatches = true;
-                    readMatches(findings);
+                    readMatches(findings, true);
                     yield true;
                 }
                 case "ignoredMatches" -> {
-                    readMatches(ignored);
+                    readMatches(ignored, false);
                     yield true;
                 }
                 default -> false;
@@ -70,12 +73,18 @@ final class GrypeParser implements EvidenceParser {
             if (!hasMatches) {
                 throw cursor.error("matches is missing: not a Grype report");
             }
-            return new VulnerabilityFacts("grype", findings.items(), ignored.items(), findings.truncated() || ignored.truncated());
+            return new VulnerabilityFacts("grype", findings.items(), ignored.items(), findings.truncated() || ignored.truncated(),
+                    counts.bySeverity(), counts.fixable());
         }
 
-        private void readMatches(Listing<Finding> into) {
+        /** Reads the matches into the listing; counted ones are all read, beyond the listing limit too. */
+        private void readMatches(Listing<Finding> into, boolean counted) {
             cursor.readArray(index -> {
-                if (into.full()) {
+                if (counted) {
+                    Finding finding = readMatch();
+                    counts.add(finding);
+                    into.add(finding);
+                } else if (into.full()) {
                     into.markTruncated();
                     cursor.skip();
                 } else {

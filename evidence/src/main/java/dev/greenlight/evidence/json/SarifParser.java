@@ -14,7 +14,10 @@ import dev.greenlight.evidence.EvidenceType;
 import dev.greenlight.evidence.ParseLimits;
 import dev.greenlight.evidence.facts.SastFacts;
 import dev.greenlight.evidence.facts.SastFacts.Level;
+import dev.greenlight.evidence.facts.SastFacts.LevelCounts;
 import dev.greenlight.evidence.facts.SastFacts.Result;
+import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
 
 /**
  * SARIF 2.1.0 (and the 2.2 drafts, which keep its structure): the results of all runs. A result's level follows the
@@ -23,7 +26,7 @@ import dev.greenlight.evidence.facts.SastFacts.Result;
  * {@code rule.toolComponent} (CodeQL keeps rules in extensions) or by id, once the run is read, because a run may list
  * its results before its tool. A rule's {@code security-severity} property (a CVSS-like score) gives the security
  * severity. A result with an accepted suppression is kept apart; suppressions only rejected or under review leave it
- * counted.
+ * counted. Every result is counted; the listings stop at their limit.
  */
 final class SarifParser implements EvidenceParser {
 
@@ -66,6 +69,10 @@ final class SarifParser implements EvidenceParser {
         private final Set<String> tools = new LinkedHashSet<>();
         private final Listing<Result> results;
         private final Listing<Result> suppressed;
+        /** Every result of the runs read so far, listed or not. */
+        private final long[] byLevel = new long[Level.values().length];
+        private final long[] bySecuritySeverity = new long[Severity.values().length];
+        private long suppressedCount;
         private boolean hasRuns;
 
         Document(JsonCursor cursor) {
@@ -93,7 +100,8 @@ final class SarifParser implements EvidenceParser {
             if (!hasRuns) {
                 throw new EvidenceFormatException(EvidenceType.SARIF, "/runs", "runs is missing: not a SARIF log");
             }
-            return new SastFacts(new ArrayList<>(tools), results.items(), suppressed.items(), results.truncated() || suppressed.truncated());
+            return new SastFacts(new ArrayList<>(tools), results.items(), suppressed.items(), results.truncated() || suppressed.truncated(),
+                    LevelCounts.fromOrdinals(byLevel), SeverityCounts.fromOrdinals(bySecuritySeverity), suppressedCount);
         }
 
         private void readRun() {
@@ -101,6 +109,7 @@ final class SarifParser implements EvidenceParser {
             cursor.readObject(key -> switch (key) {
                 case "tool" -> {
                     readTool(run);
+                    run.toolRead();
                     yield true;
                 }
                 case "results" -> {
@@ -112,10 +121,14 @@ final class SarifParser implements EvidenceParser {
             if (run.driverName != null) {
                 tools.add(run.driverName);
             }
-            for (SarifRun.RawResult raw : run.pending) {
-                Result result = run.resolve(raw);
-                (raw.suppressed ? suppressed : results).add(result);
+            run.finish(results, suppressed);
+            for (int i = 0; i < byLevel.length; i++) {
+                byLevel[i] += run.byLevel()[i];
             }
+            for (int i = 0; i < bySecuritySeverity.length; i++) {
+                bySecuritySeverity[i] += run.bySecuritySeverity()[i];
+            }
+            suppressedCount += run.suppressedCount();
         }
 
         private void readTool(SarifRun run) {

@@ -7,14 +7,17 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.greenlight.evidence.EvidenceLimitException;
 import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.SbomFacts.Component;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
+import dev.greenlight.evidence.internal.FindingTally;
 
 /**
  * The vulnerabilities a CycloneDX BOM carries, turned into one finding per affected component once the whole BOM is
- * read (a vulnerability names components by bom-ref, and may come before them).
+ * read (a vulnerability names components by bom-ref, and may come before them). Every finding is counted as its
+ * vulnerability ends; only those the listing has room for are kept (the listing limit bounds findings, not
+ * vulnerabilities, and a vulnerability's affected components beyond it are counted, not kept).
  */
 final class SbomVulnerabilities {
     /** Analysis states under which the BOM's author says the vulnerability does not count (its built-in VEX). */
@@ -22,8 +25,11 @@ final class SbomVulnerabilities {
     private static final int MAX_ALIASES = 20;
 
     private final int max;
+    /** The vulnerabilities with a listed finding, each with its listed affected components. */
     private final List<Vulnerability> vulnerabilities = new ArrayList<>();
-    private long findingCount;
+    private long listedFindings;
+    private final FindingTally counts = new FindingTally();
+    private boolean truncated;
 
     SbomVulnerabilities(int max) {
         this.max = max;
@@ -35,7 +41,11 @@ final class SbomVulnerabilities {
         @Nullable String description;
         @Nullable String analysisState;
         final List<String> aliases = new ArrayList<>();
+        /** The affected components the listing has room for. */
         final List<Affected> affects = new ArrayList<>();
+        /** All affected components, and those with a fixed version, listed or not. */
+        long affectedCount;
+        long affectedWithFix;
 
         /**
          * Takes the highest severity of all ratings (sources disagree; a gate should see the worst): a rating's word,
@@ -63,23 +73,47 @@ final class SbomVulnerabilities {
         @Nullable String fixedVersion;
     }
 
+    /** Counts the vulnerability's findings, once it is read whole (its severity may come after what it affects). */
     void add(Vulnerability vulnerability) {
         if (vulnerability.analysisState != null && NOT_COUNTED.contains(vulnerability.analysisState)) {
             return;
         }
-        findingCount += Math.max(1, vulnerability.affects.size());
-        if (findingCount > max) {
-            throw new EvidenceLimitException("The SBOM lists more than " + max + " vulnerability findings.");
+        Severity severity = vulnerability.severity == null ? Severity.UNKNOWN : vulnerability.severity;
+        // No affected component is still one finding, without a package.
+        long findings = Math.max(1, vulnerability.affectedCount);
+        counts.add(severity, findings, vulnerability.affectedWithFix);
+        long listed = vulnerability.affectedCount == 0 ? (listedFindings < max ? 1 : 0) : vulnerability.affects.size();
+        truncated |= listed < findings;
+        if (listed > 0) {
+            listedFindings += listed;
+            vulnerabilities.add(vulnerability);
         }
-        vulnerabilities.add(vulnerability);
     }
 
-    /** Adds a component the vulnerability affects; each is a finding, so they count against the limit as they come. */
+    /** Adds a component the vulnerability affects: each is a finding, counted always, kept while the listing has room. */
     void addAffected(Vulnerability vulnerability, Affected affected) {
-        if (findingCount + vulnerability.affects.size() >= max) {
-            throw new EvidenceLimitException("The SBOM lists more than " + max + " vulnerability findings.");
+        vulnerability.affectedCount++;
+        if (FindingTally.isFix(affected.fixedVersion)) {
+            vulnerability.affectedWithFix++;
         }
-        vulnerability.affects.add(affected);
+        if (listedFindings + vulnerability.affects.size() < max) {
+            vulnerability.affects.add(affected);
+        }
+    }
+
+    /** Every finding by severity, listed or not. */
+    SeverityCounts bySeverity() {
+        return counts.bySeverity();
+    }
+
+    /** Every finding with a fixed version by severity, listed or not. */
+    SeverityCounts fixable() {
+        return counts.fixable();
+    }
+
+    /** Whether a finding was left out of the listing. */
+    boolean truncated() {
+        return truncated;
     }
 
     List<Finding> findings(Map<String, Component> componentsByReference) {

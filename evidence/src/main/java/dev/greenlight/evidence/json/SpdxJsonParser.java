@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.greenlight.evidence.EvidenceFormatException;
-import dev.greenlight.evidence.EvidenceLimitException;
 import dev.greenlight.evidence.EvidenceParser;
 import dev.greenlight.evidence.EvidenceType;
 import dev.greenlight.evidence.ParseLimits;
@@ -20,6 +19,7 @@ import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.SbomFacts;
 import dev.greenlight.evidence.facts.SbomFacts.Component;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.internal.FindingTally;
 
 /**
  * SPDX 2.2 and 2.3 JSON (any 2.x is read): every package is a component (name, versionInfo, the purl of its
@@ -33,6 +33,8 @@ final class SpdxJsonParser implements EvidenceParser {
             "DEPENDS_ON", "DEPENDENCY_OF", "DEV_DEPENDENCY_OF", "BUILD_DEPENDENCY_OF", "OPTIONAL_DEPENDENCY_OF",
             "PROVIDED_DEPENDENCY_OF", "TEST_DEPENDENCY_OF", "RUNTIME_DEPENDENCY_OF", "DYNAMIC_LINK", "STATIC_LINK");
     private static final Set<String> NO_LICENSE = Set.of("NOASSERTION", "NONE");
+    /** Advisories kept per package for the listing; more are counted only. */
+    private static final int MAX_ADVISORIES = 100;
     private static final Pattern ADVISORY_ID = Pattern.compile("(CVE-\\d{4}-\\d{4,}|GHSA(?:-[0-9a-z]{4}){3})", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -55,7 +57,8 @@ final class SpdxJsonParser implements EvidenceParser {
         private final JsonCursor cursor;
         private final Listing<Component> components;
         private final SbomLicenses licenses;
-        private final List<Finding> vulnerabilities = new ArrayList<>();
+        private final Listing<Finding> vulnerabilities;
+        private final FindingTally vulnerabilityCounts = new FindingTally();
         private final TextPool pool = new TextPool();
         private @Nullable String spdxVersion;
         private long componentCount;
@@ -65,6 +68,7 @@ final class SpdxJsonParser implements EvidenceParser {
             this.cursor = cursor;
             this.components = new Listing<>(cursor.limits().maxListedItems());
             this.licenses = new SbomLicenses(cursor.limits().maxListedItems());
+            this.vulnerabilities = new Listing<>(cursor.limits().maxListedItems());
         }
 
         SbomFacts read() {
@@ -90,7 +94,8 @@ final class SpdxJsonParser implements EvidenceParser {
                 throw new EvidenceFormatException(EvidenceType.SPDX, "/spdxVersion", "spdxVersion is missing: not an SPDX JSON document");
             }
             return new SbomFacts("spdx", spdxVersion.substring("SPDX-".length()), componentCount, components.items(), licenses.all(),
-                    dependencyCount, vulnerabilities, components.truncated());
+                    dependencyCount, vulnerabilities.items(), components.truncated(), vulnerabilityCounts.bySeverity(),
+                    vulnerabilityCounts.fixable(), vulnerabilities.truncated());
         }
 
         private void readPackage() {
@@ -127,10 +132,12 @@ final class SpdxJsonParser implements EvidenceParser {
             Component component = spdxPackage.build();
             licenses.addAll(component.licenses());
             components.add(component);
+            // An advisory has no severity and no fix in SPDX 2: each counts as an unknown finding, listed while there is room.
+            vulnerabilityCounts.add(Severity.UNKNOWN, spdxPackage.advisoryCount, 0);
+            if (spdxPackage.advisoryCount > spdxPackage.advisories.size()) {
+                vulnerabilities.markTruncated();
+            }
             for (String advisory : spdxPackage.advisories) {
-                if (vulnerabilities.size() >= cursor.limits().maxListedItems()) {
-                    throw new EvidenceLimitException("The SBOM lists more than " + cursor.limits().maxListedItems() + " vulnerability findings.");
-                }
                 vulnerabilities.add(new Finding(advisoryId(advisory), Severity.UNKNOWN, component.name(), component.version(), null,
                         component.purl(), null, List.of()));
             }
@@ -160,8 +167,12 @@ final class SpdxJsonParser implements EvidenceParser {
             }
             if (category.equals("PACKAGE-MANAGER") && "purl".equals(reference[1]) && spdxPackage.purl == null) {
                 spdxPackage.purl = Texts.shorten(reference[2], 1000);
-            } else if (category.equals("SECURITY") && "advisory".equals(reference[1]) && spdxPackage.advisories.size() < 100) {
-                spdxPackage.advisories.add(Texts.shorten(reference[2], 1000));
+            } else if (category.equals("SECURITY") && "advisory".equals(reference[1])) {
+                // Each advisory is a finding: all are counted, at most MAX_ADVISORIES a package are kept for the listing.
+                spdxPackage.advisoryCount++;
+                if (spdxPackage.advisories.size() < MAX_ADVISORIES) {
+                    spdxPackage.advisories.add(Texts.shorten(reference[2], 1000));
+                }
             }
         }
 
@@ -198,6 +209,7 @@ final class SpdxJsonParser implements EvidenceParser {
         @Nullable String concluded;
         @Nullable String declared;
         final List<String> advisories = new ArrayList<>();
+        long advisoryCount;
 
         Component build() {
             Set<String> packageLicenses = new LinkedHashSet<>();

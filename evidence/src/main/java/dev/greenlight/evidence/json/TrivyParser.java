@@ -12,12 +12,13 @@ import dev.greenlight.evidence.ParseLimits;
 import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.Severity;
 import dev.greenlight.evidence.facts.VulnerabilityFacts;
+import dev.greenlight.evidence.internal.FindingTally;
 
 /**
  * Trivy JSON: the current form (an object with {@code SchemaVersion} and {@code Results}, which is absent when
  * nothing was detected) and the legacy form before schema version 2 (an array of results). Each result's
  * {@code Vulnerabilities} (null when there are none) become findings; misconfigurations and secrets are not
- * vulnerabilities and are skipped.
+ * vulnerabilities and are skipped. Every vulnerability is read and counted; the listing stops at its limit.
  */
 final class TrivyParser implements EvidenceParser {
     private static final int MAX_ALIASES = 20;
@@ -45,6 +46,7 @@ final class TrivyParser implements EvidenceParser {
     private static final class Document {
         private final JsonCursor cursor;
         private final Listing<Finding> findings;
+        private final FindingTally counts = new FindingTally();
 
         Document(JsonCursor cursor) {
             this.cursor = cursor;
@@ -72,7 +74,7 @@ final class TrivyParser implements EvidenceParser {
                     throw cursor.error("neither SchemaVersion nor Results: not a Trivy report");
                 }
             }
-            return new VulnerabilityFacts("trivy", findings.items(), List.of(), findings.truncated());
+            return new VulnerabilityFacts("trivy", findings.items(), List.of(), findings.truncated(), counts.bySeverity(), counts.fixable());
         }
 
         private void readResult() {
@@ -81,12 +83,10 @@ final class TrivyParser implements EvidenceParser {
                     return false;
                 }
                 cursor.readArray(index -> {
-                    if (findings.full()) {
-                        findings.markTruncated();
-                        cursor.skip();
-                    } else {
-                        findings.add(readVulnerability());
-                    }
+                    // Read even beyond the listing limit: the counts cover every finding (and the file is checked alike).
+                    Finding finding = readVulnerability();
+                    counts.add(finding);
+                    findings.add(finding);
                 });
                 return true;
             });

@@ -24,7 +24,8 @@ final class TestsMerge {
         double durationSeconds = 0;
         BoundedList<TestCase> failedTests = new BoundedList<>(maxListedItems);
         BoundedList<TestCase> flakyTests = new BoundedList<>(maxListedItems);
-        boolean truncated = false;
+        boolean failedTruncated = false;
+        boolean flakyTruncated = false;
         for (SourcedFacts one : evidence) {
             TestFacts facts = (TestFacts) one.facts();
             total += facts.total();
@@ -36,11 +37,12 @@ final class TestsMerge {
             durationSeconds += facts.durationSeconds();
             failedTests.addAll(facts.failedTests());
             flakyTests.addAll(facts.flakyTests());
-            truncated |= facts.failedTestsTruncated();
+            failedTruncated |= facts.failedTestsTruncated();
+            flakyTruncated |= facts.flakyTestsTruncated();
         }
         // One record keeps the merged names exactly those of a single report's facts.
         TestFacts merged = new TestFacts(total, passed, failed, errors, skipped, flaky, durationSeconds,
-                failedTests.items(), flakyTests.items(), truncated || failedTests.cut() || flakyTests.cut());
+                failedTests.items(), flakyTests.items(), failedTruncated || failedTests.cut(), flakyTruncated || flakyTests.cut());
         return MergedMap.startingWith(merged.toMap()).put("sources", Sources.of(evidence)).build();
     }
 }

@@ -11,11 +11,11 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.greenlight.evidence.EvidenceLimitException;
 import dev.greenlight.evidence.ParseLimits;
 import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.SbomFacts;
 import dev.greenlight.evidence.facts.SbomFacts.Component;
+import dev.greenlight.evidence.internal.FindingTally;
 
 /**
  * Reads one CycloneDX XML document from its root, keeping only facts: the components up to the listing limit (and a
@@ -41,7 +41,10 @@ final class CycloneDxXmlReader {
     private final Map<String, Component> byRef = new HashMap<>();
     private final Set<String> licenses = new HashSet<>();
     private long dependencyCount;
+    /** The findings the listing has room for; all are counted. */
     private final List<Finding> findings = new ArrayList<>();
+    private final FindingTally findingCounts = new FindingTally();
+    private boolean findingsTruncated;
 
     CycloneDxXmlReader(XmlCursor cursor, String namespace, String specVersion, ParseLimits limits) {
         this.cursor = cursor;
@@ -62,7 +65,7 @@ final class CycloneDxXmlReader {
             }
         }
         return new SbomFacts("cyclonedx", specVersion, componentCount, components, licenses, dependencyCount, findings,
-                componentCount > components.size());
+                componentCount > components.size(), findingCounts.bySeverity(), findingCounts.fixable(), findingsTruncated);
     }
 
     /** Only the BOM's subject matters here (vulnerabilities may affect it); tools, authors and the rest do not. */
@@ -225,13 +228,14 @@ final class CycloneDxXmlReader {
         int depth = cursor.depth();
         while (cursor.nextChild(depth, namespace)) {
             if (cursor.name().equals("vulnerability")) {
+                CycloneDxVulnerability vulnerability = CycloneDxVulnerability.read(cursor, namespace,
+                        Math.max(0, limits.maxListedItems() - findings.size()));
+                // Every finding counts; the listing keeps those it has room for (and says when it had none).
+                findingCounts.add(vulnerability.severity(), vulnerability.findingCount(), vulnerability.fixableCount());
                 // The schema puts vulnerabilities after the components, so the refs they name are known by now.
-                findings.addAll(CycloneDxVulnerability.read(cursor, namespace).findings(byRef::get));
-                if (findings.size() > limits.maxListedItems()) {
-                    // SbomFacts has no "truncated" flag for findings, and a gate must not pass on a cut list.
-                    throw new EvidenceLimitException("The SBOM lists more than " + limits.maxListedItems()
-                            + " vulnerability findings, the most a facts list may hold: refused.");
-                }
+                List<Finding> listed = vulnerability.findings(byRef::get);
+                findings.addAll(listed);
+                findingsTruncated |= listed.size() < vulnerability.findingCount();
             } else {
                 cursor.skip();
             }

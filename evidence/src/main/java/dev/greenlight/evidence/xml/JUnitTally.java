@@ -63,7 +63,8 @@ final class JUnitTally {
         long errors = byOutcome[JUnitOutcome.ERRORED.ordinal()];
         return new TestFacts(total, byOutcome[JUnitOutcome.PASSED.ordinal()], failed, errors,
                 byOutcome[JUnitOutcome.SKIPPED.ordinal()], flakyCount, seconds,
-                new ArrayList<>(failing.values()), new ArrayList<>(flaky.values()), failed + errors > failing.size());
+                new ArrayList<>(failing.values()), new ArrayList<>(flaky.values()), failed + errors > failing.size(),
+                flakyCount > flaky.size());
     }
 
     private void uncount(JUnitOutcome outcome, boolean failedBefore) {

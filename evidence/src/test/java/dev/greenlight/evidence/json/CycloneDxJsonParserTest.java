@@ -8,15 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import dev.greenlight.evidence.EvidenceFormatException;
-import dev.greenlight.evidence.EvidenceLimitException;
 import dev.greenlight.evidence.EvidenceType;
 import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.SbomFacts;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
 
 class CycloneDxJsonParserTest {
     private final CycloneDxJsonParser parser = new CycloneDxJsonParser();
@@ -169,8 +171,54 @@ class CycloneDxJsonParserTest {
     }
 
     @Test
-    void refusesMoreVulnerabilityFindingsThanItMayList() {
-        assertThatThrownBy(() -> parseFixture(parser, SbomFacts.class, "cyclonedx/bom-1.5-vulnerabilities.json", listingAtMost(2)))
-                .isInstanceOf(EvidenceLimitException.class);
+    void listsVulnerabilityFindingsUpToTheLimitAndCountsThemAll() {
+        SbomFacts facts = parseFixture(parser, SbomFacts.class, "cyclonedx/bom-1.5-vulnerabilities.json", listingAtMost(2));
+
+        // The second lodash finding (same vulnerability, second affected component) is beyond the limit, yet counted.
+        assertThat(facts.vulnerabilities()).extracting(Finding::id, Finding::packageName)
+                .containsExactly(tuple("CVE-2018-7489", "com.fasterxml.jackson.core/jackson-databind"), tuple("CVE-2020-8203", "lodash"));
+        assertThat(facts.vulnerabilitiesBySeverity()).isEqualTo(new SeverityCounts(1, 2, 0, 0, 1, 0));
+        assertThat(facts.fixableVulnerabilities()).isEqualTo(new SeverityCounts(1, 0, 0, 0, 0, 0));
+        assertThat(facts.vulnerabilitiesTruncated()).isTrue();
+        assertThat(facts.toMap().get("vulnerabilities")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("total", 4L).containsEntry("findingsTruncated", true);
+    }
+
+    @Test
+    void countsEveryVulnerabilityFindingOfALongBomWhereTheCriticalOnesComeLast() {
+        StringBuilder bom = new StringBuilder("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"vulnerabilities\": [");
+        for (int i = 0; i < 10; i++) {
+            bom.append("{\"id\": \"CVE-2024-").append(i).append("\", \"ratings\": [{\"severity\": \"low\"}], \"affects\": [{\"ref\": \"pkg:npm/a@1\"}]},");
+        }
+        // After the limit: one vulnerability rated critical that affects five components, three of them fixed.
+        bom.append("{\"affects\": [");
+        for (int i = 0; i < 5; i++) {
+            bom.append(i == 0 ? "" : ",").append("{\"ref\": \"pkg:npm/c").append(i).append("@1\"")
+                    .append(i < 3 ? ", \"versions\": [{\"version\": \"2\", \"status\": \"unaffected\"}]" : "").append("}");
+        }
+        bom.append("], \"id\": \"CVE-2024-99\", \"ratings\": [{\"severity\": \"critical\"}]},");
+        // A vulnerability the BOM's author analysed as not affecting it counts nowhere, listed or not.
+        bom.append("{\"id\": \"CVE-2024-98\", \"ratings\": [{\"severity\": \"critical\"}], \"analysis\": {\"state\": \"not_affected\"}},");
+        // And one affecting nothing named: one finding without a package.
+        bom.append("{\"id\": \"CVE-2024-97\", \"ratings\": [{\"severity\": \"high\"}]}]}");
+
+        SbomFacts facts = parseText(parser, SbomFacts.class, bom.toString(), listingAtMost(3));
+
+        assertThat(facts.vulnerabilities()).hasSize(3).extracting(Finding::severity).containsOnly(Severity.LOW);
+        assertThat(facts.vulnerabilitiesTruncated()).isTrue();
+        assertThat(facts.vulnerabilitiesBySeverity()).isEqualTo(new SeverityCounts(5, 1, 0, 10, 0, 0));
+        assertThat(facts.fixableVulnerabilities()).isEqualTo(new SeverityCounts(3, 0, 0, 0, 0, 0));
+        assertThat(facts.toMap().get("vulnerabilities")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("total", 16L)
+                .containsEntry("bySeverity", Map.of("critical", 5L, "high", 1L, "medium", 0L, "low", 10L, "negligible", 0L, "unknown", 0L));
+    }
+
+    @Test
+    void isNotTruncatedWhenEveryFindingIsListed() {
+        SbomFacts facts = parseFixture(parser, SbomFacts.class, "cyclonedx/bom-1.5-vulnerabilities.json", listingAtMost(4));
+
+        assertThat(facts.vulnerabilities()).hasSize(4);
+        assertThat(facts.vulnerabilitiesTruncated()).isFalse();
+        assertThat(facts.vulnerabilitiesBySeverity()).isEqualTo(SeverityCounts.of(facts.vulnerabilities()));
     }
 }

@@ -8,14 +8,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.greenlight.evidence.EvidenceFormatException;
 import dev.greenlight.evidence.facts.SastFacts;
 import dev.greenlight.evidence.facts.SastFacts.Level;
+import dev.greenlight.evidence.facts.SastFacts.LevelCounts;
 import dev.greenlight.evidence.facts.SastFacts.Result;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
 
 class SarifParserTest {
     private final SarifParser parser = new SarifParser();
@@ -132,5 +137,83 @@ class SarifParserTest {
     @Test
     void fillsPlaceholdersLiterally() {
         assertThat(SarifRun.fill("{0} and {1} and {5} and {{0}}", List.of("a", "$1"))).isEqualTo("a and $1 and {5} and {0}");
+    }
+
+    /**
+     * A run of 10 counted results and 2 suppressed ones. The first three are notes, then (beyond a limit of 3) the
+     * errors, found in different ways: by rule id, by a hierarchical id, by rule index, with a level of their own.
+     */
+    private static String run(boolean toolFirst) {
+        String tool = """
+                "tool": {"driver": {"name": "scanner", "rules": [
+                  {"id": "R1", "defaultConfiguration": {"level": "error"}, "properties": {"security-severity": "9.5"}},
+                  {"id": "R2", "defaultConfiguration": {"level": "note"}}]}}""";
+        StringBuilder results = new StringBuilder("\"results\": [");
+        for (int i = 0; i < 3; i++) {
+            results.append("{\"ruleId\": \"R2\", \"message\": {\"text\": \"n").append(i).append("\"}},");
+        }
+        results.append("""
+                {"ruleId": "R2", "suppressions": [{"kind": "inSource"}]},
+                {"ruleId": "R1", "message": {"text": "critical by its rule"}},
+                {"ruleId": "R1/7", "message": {"text": "critical by its parent rule"}},
+                {"rule": {"index": 0}, "message": {"text": "critical by index"}},
+                {"ruleId": "R2", "level": "warning", "properties": {"security-severity": "7.5"}},
+                {"ruleId": "R1", "level": "note"},
+                {"ruleId": "R2", "kind": "pass"},
+                {"ruleId": "R1", "suppressions": [{"status": "accepted"}]},
+                {"ruleId": "UNDECLARED"}]""");
+        return "{" + (toolFirst ? tool + ", " + results : results + ", " + tool) + "}";
+    }
+
+    private static String log(String... runs) {
+        return "{\"version\": \"2.1.0\", \"runs\": [" + String.join(", ", runs) + "]}";
+    }
+
+    @ParameterizedTest(name = "tool first: {0}")
+    @ValueSource(booleans = {true, false})
+    void countsEveryResultWhileListingOnlyUpToTheLimit(boolean toolFirst) {
+        SastFacts facts = parseText(parser, SastFacts.class, log(run(toolFirst)), listingAtMost(3));
+
+        assertThat(facts.results()).hasSize(3).extracting(Result::level).containsOnly(Level.NOTE);
+        assertThat(facts.suppressed()).hasSize(2);
+        assertThat(facts.resultsTruncated()).isTrue();
+        assertThat(facts.byLevel()).isEqualTo(new LevelCounts(3, 2, 4, 1));
+        assertThat(facts.bySecuritySeverity()).isEqualTo(new SeverityCounts(4, 1, 0, 0, 0, 0));
+        assertThat(facts.suppressedCount()).isEqualTo(2);
+        assertThat(facts.toMap()).containsEntry("total", 10L).containsEntry("suppressed", 2L)
+                .containsEntry("byLevel", Map.of("error", 3L, "warning", 2L, "note", 4L, "none", 1L))
+                .containsEntry("bySecuritySeverity", Map.of("critical", 4L, "high", 1L, "medium", 0L, "low", 0L, "negligible", 0L, "unknown", 0L));
+    }
+
+    @Test
+    void countsAsItWouldListWhenTheLimitCutsNothing() {
+        SastFacts listed = parseText(parser, SastFacts.class, log(run(false), run(true)));
+        SastFacts cut = parseText(parser, SastFacts.class, log(run(false), run(true)), listingAtMost(2));
+
+        assertThat(listed.resultsTruncated()).isFalse();
+        assertThat(listed.byLevel()).isEqualTo(LevelCounts.of(listed.results())).isEqualTo(new LevelCounts(6, 4, 8, 2));
+        assertThat(listed.bySecuritySeverity()).isEqualTo(SastFacts.securitySeveritiesOf(listed.results()));
+        assertThat(listed.suppressedCount()).isEqualTo(listed.suppressed().size()).isEqualTo(4);
+        assertThat(cut.results()).hasSize(2);
+        assertThat(cut.byLevel()).isEqualTo(listed.byLevel());
+        assertThat(cut.bySecuritySeverity()).isEqualTo(listed.bySecuritySeverity());
+        assertThat(cut.suppressedCount()).isEqualTo(4);
+    }
+
+    @Test
+    void countsUnlistedResultsOfRulesInToolExtensions() {
+        String log = log("""
+                {"results": [
+                  {"ruleId": "a", "level": "note"},
+                  {"rule": {"id": "js/xss", "index": 0, "toolComponent": {"index": 0}}},
+                  {"rule": {"index": 5, "toolComponent": {"index": 3}}}],
+                 "tool": {"driver": {"name": "CodeQL"}, "extensions": [{"name": "js-queries", "rules": [
+                  {"id": "js/xss", "defaultConfiguration": {"level": "error"}, "properties": {"security-severity": "6.1"}}]}]}}""");
+
+        SastFacts facts = parseText(parser, SastFacts.class, log, listingAtMost(1));
+
+        assertThat(facts.results()).hasSize(1);
+        assertThat(facts.byLevel()).isEqualTo(new LevelCounts(1, 1, 1, 0));
+        assertThat(facts.bySecuritySeverity()).isEqualTo(new SeverityCounts(0, 0, 1, 0, 0, 0));
     }
 }

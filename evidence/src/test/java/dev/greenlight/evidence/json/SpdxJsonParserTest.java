@@ -1,11 +1,13 @@
 package dev.greenlight.evidence.json;
 
+import static dev.greenlight.evidence.json.JsonFixtures.listingAtMost;
 import static dev.greenlight.evidence.json.JsonFixtures.parseFixture;
 import static dev.greenlight.evidence.json.JsonFixtures.parseText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import dev.greenlight.evidence.EvidenceFormatException;
@@ -13,6 +15,7 @@ import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.SbomFacts;
 import dev.greenlight.evidence.facts.SbomFacts.Component;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
 
 class SpdxJsonParserTest {
     private final SpdxJsonParser parser = new SpdxJsonParser();
@@ -87,5 +90,50 @@ class SpdxJsonParserTest {
                 """))
                 .isInstanceOfSatisfying(EvidenceFormatException.class, e -> assertThat(e.location()).isEqualTo("/packages/0/externalRefs"))
                 .hasMessageContaining("expected an array, found an object");
+    }
+
+    @Test
+    void countsEveryAdvisoryWhileListingOnlyUpToTheLimit() {
+        StringBuilder document = new StringBuilder("{\"spdxVersion\": \"SPDX-2.3\", \"packages\": [");
+        for (int i = 0; i < 5; i++) {
+            document.append(i == 0 ? "" : ",").append(spdxPackage("p" + i, 1));
+        }
+        document.append("]}");
+
+        SbomFacts facts = parseText(parser, SbomFacts.class, document.toString(), listingAtMost(3));
+
+        assertThat(facts.vulnerabilities()).hasSize(3);
+        assertThat(facts.vulnerabilitiesTruncated()).isTrue();
+        assertThat(facts.vulnerabilitiesBySeverity()).isEqualTo(new SeverityCounts(0, 0, 0, 0, 0, 5));
+        assertThat(facts.toMap().get("vulnerabilities")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("total", 5L).containsEntry("findingsTruncated", true);
+    }
+
+    @Test
+    void countsTheAdvisoriesOfAPackageBeyondThoseItKeeps() {
+        SbomFacts facts = parseText(parser, SbomFacts.class, "{\"spdxVersion\": \"SPDX-2.3\", \"packages\": [" + spdxPackage("p", 120) + "]}");
+
+        assertThat(facts.vulnerabilities()).hasSize(100);
+        assertThat(facts.vulnerabilitiesBySeverity().unknown()).isEqualTo(120);
+        assertThat(facts.vulnerabilitiesTruncated()).isTrue();
+    }
+
+    @Test
+    void isNotTruncatedWhenEveryAdvisoryIsListed() {
+        SbomFacts facts = parseText(parser, SbomFacts.class, "{\"spdxVersion\": \"SPDX-2.3\", \"packages\": [" + spdxPackage("p", 3) + "]}");
+
+        assertThat(facts.vulnerabilities()).hasSize(3);
+        assertThat(facts.vulnerabilitiesTruncated()).isFalse();
+        assertThat(facts.vulnerabilitiesBySeverity()).isEqualTo(SeverityCounts.of(facts.vulnerabilities()));
+    }
+
+    private static String spdxPackage(String name, int advisories) {
+        StringBuilder references = new StringBuilder();
+        for (int i = 0; i < advisories; i++) {
+            references.append(i == 0 ? "" : ",").append("{\"referenceCategory\": \"SECURITY\", \"referenceType\": \"advisory\", ")
+                    .append("\"referenceLocator\": \"https://nvd.nist.gov/vuln/detail/CVE-2024-").append(1000 + i).append("\"}");
+        }
+        return "{\"SPDXID\": \"SPDXRef-" + name + "\", \"name\": \"" + name + "\", \"versionInfo\": \"1\", \"externalRefs\": ["
+                + references + "]}";
     }
 }

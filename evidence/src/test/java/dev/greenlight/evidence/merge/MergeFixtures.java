@@ -71,7 +71,7 @@ final class MergeFixtures {
     }
 
     static SourcedFacts scan(String id, String scanner, Finding... findings) {
-        return evidence(id, EvidenceType.fromWireName(scanner).orElseThrow(), new VulnerabilityFacts(scanner, List.of(findings), List.of(), false));
+        return evidence(id, EvidenceType.fromWireName(scanner).orElseThrow(), VulnerabilityFacts.complete(scanner, List.of(findings), List.of()));
     }
 
     static Statement statement(String vulnerability, Status status, List<String> products, String... aliases) {

@@ -27,7 +27,7 @@ import dev.greenlight.evidence.facts.VexFacts;
 import dev.greenlight.evidence.facts.VulnerabilityFacts;
 
 class ReleaseFactsMergerTest {
-    private static final TestFacts TESTS = new TestFacts(1, 1, 0, 0, 0, 0, 0.5, List.of(), List.of(), false);
+    private static final TestFacts TESTS = new TestFacts(1, 1, 0, 0, 0, 0, 0.5, List.of(), List.of(), false, false);
 
     @Test
     void mergesNoEvidenceIntoNoFamilies() {
@@ -47,9 +47,9 @@ class ReleaseFactsMergerTest {
                 evidence("prov", EvidenceType.IN_TOTO, new ProvenanceFacts("https://slsa.dev/provenance/v1", null, null, null, null, List.of(), false)),
                 evidence("vex", EvidenceType.OPENVEX, new VexFacts(List.of())),
                 evidence("k6", EvidenceType.K6, new PerformanceFacts(null, null, null, null, null, null, null, null, null, 0, 0, List.of())),
-                evidence("sarif", EvidenceType.SARIF, new SastFacts(List.of("CodeQL"), List.of(), List.of(), false)),
-                evidence("trivy", EvidenceType.TRIVY, new VulnerabilityFacts("trivy", List.of(), List.of(), false)),
-                evidence("sbom", EvidenceType.SPDX, new SbomFacts("spdx", "SPDX-2.3", 0, List.of(), Set.of(), 0, List.of(), false)),
+                evidence("sarif", EvidenceType.SARIF, SastFacts.complete(List.of("CodeQL"), List.of(), List.of())),
+                evidence("trivy", EvidenceType.TRIVY, VulnerabilityFacts.complete("trivy", List.of(), List.of())),
+                evidence("sbom", EvidenceType.SPDX, SbomFacts.withAllVulnerabilities("spdx", "SPDX-2.3", 0, List.of(), Set.of(), 0, List.of(), false)),
                 evidence("jacoco", EvidenceType.JACOCO, new CoverageFacts(new Counter(1, 0), new Counter(0, 0), List.of(), false)),
                 evidence("junit", EvidenceType.JUNIT, TESTS));
 
@@ -89,7 +89,7 @@ class ReleaseFactsMergerTest {
     @Test
     void acceptsFactsOfTheEvidenceTypesFamily() {
         assertThat(new SourcedFacts("e1", EvidenceType.GRYPE, sha256("e1"), Instant.EPOCH,
-                new VulnerabilityFacts("grype", List.<Finding>of(), List.of(), false)).type()).isEqualTo(EvidenceType.GRYPE);
+                VulnerabilityFacts.complete("grype", List.<Finding>of(), List.of())).type()).isEqualTo(EvidenceType.GRYPE);
     }
 
     @Test

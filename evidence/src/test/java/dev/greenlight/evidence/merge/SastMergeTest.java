@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import dev.greenlight.evidence.EvidenceType;
 import dev.greenlight.evidence.facts.SastFacts;
 import dev.greenlight.evidence.facts.SastFacts.Level;
+import dev.greenlight.evidence.facts.SastFacts.LevelCounts;
 import dev.greenlight.evidence.facts.SastFacts.Result;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
 
 class SastMergeTest {
     private static final Result SQL_INJECTION = new Result("java/sql-injection", Level.ERROR, Severity.HIGH, "Query built from user input", "src/Repo.java:12");
@@ -22,7 +24,7 @@ class SastMergeTest {
     private static final Result XSS = new Result("js/xss", Level.ERROR, Severity.CRITICAL, "Cross-site scripting", "web/app.ts:40");
 
     private static SourcedFacts sarif(String id, List<String> tools, List<Result> results, List<Result> suppressed) {
-        return evidence(id, EvidenceType.SARIF, new SastFacts(tools, results, suppressed, false));
+        return evidence(id, EvidenceType.SARIF, SastFacts.complete(tools, results, suppressed));
     }
 
     @Test
@@ -64,8 +66,28 @@ class SastMergeTest {
     }
 
     @Test
+    void sumsTheCompleteCountsOfATruncatedReport() {
+        // CodeQL listed one result of the seven it counted (the unlisted ones include two criticals), and none of the
+        // four it suppressed.
+        SastFacts truncated = new SastFacts(List.of("CodeQL"), List.of(SQL_INJECTION), List.of(), true,
+                new LevelCounts(5, 1, 1, 0), new SeverityCounts(2, 3, 0, 0, 0, 0), 4);
+
+        Map<String, Object> facts = merge(evidence("codeql", EvidenceType.SARIF, truncated),
+                sarif("semgrep", List.of("Semgrep"), List.of(XSS), List.of(UNUSED)));
+
+        assertThat(MergeFixtures.<Long>fact(facts, "sast.total")).isEqualTo(8L);
+        assertThat(MergeFixtures.<Map<String, Object>>fact(facts, "sast.byLevel"))
+                .isEqualTo(Map.of("error", 6L, "warning", 1L, "note", 1L, "none", 0L));
+        assertThat(MergeFixtures.<Map<String, Object>>fact(facts, "sast.bySecuritySeverity"))
+                .containsEntry("critical", 3L).containsEntry("high", 3L).containsEntry("medium", 0L);
+        assertThat(MergeFixtures.<Long>fact(facts, "sast.suppressed")).isEqualTo(5L);
+        assertThat(MergeFixtures.<List<?>>fact(facts, "sast.results")).hasSize(2);
+        assertThat(MergeFixtures.<Boolean>fact(facts, "sast.resultsTruncated")).isTrue();
+    }
+
+    @Test
     void namesFactsAsASingleReportDoes() {
-        SastFacts single = new SastFacts(List.of("CodeQL"), List.of(SQL_INJECTION, UNUSED), List.of(XSS), false);
+        SastFacts single = SastFacts.complete(List.of("CodeQL"), List.of(SQL_INJECTION, UNUSED), List.of(XSS));
 
         Map<String, Object> sast = fact(merge(evidence("codeql", EvidenceType.SARIF, single)), "sast");
 

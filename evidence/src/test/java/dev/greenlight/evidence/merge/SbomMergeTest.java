@@ -22,12 +22,12 @@ class SbomMergeTest {
     private static final Component OPENSSL = new Component("openssl", "3.0.2", "pkg:deb/ubuntu/openssl@3.0.2", "library", List.of());
 
     private static SourcedFacts cycloneDx(String id, long dependencies, Set<String> licenses, Component... components) {
-        return evidence(id, EvidenceType.CYCLONEDX, new SbomFacts("cyclonedx", "1.6", components.length, List.of(components), licenses,
+        return evidence(id, EvidenceType.CYCLONEDX, SbomFacts.withAllVulnerabilities("cyclonedx", "1.6", components.length, List.of(components), licenses,
                 dependencies, List.of(), false));
     }
 
     private static SourcedFacts spdx(String id, Component... components) {
-        return evidence(id, EvidenceType.SPDX, new SbomFacts("spdx", "SPDX-2.3", components.length, List.of(components), Set.of(),
+        return evidence(id, EvidenceType.SPDX, SbomFacts.withAllVulnerabilities("spdx", "SPDX-2.3", components.length, List.of(components), Set.of(),
                 0, List.of(), false));
     }
 
@@ -57,7 +57,7 @@ class SbomMergeTest {
     void sumsTheCountsWhenAnSbomWasCut() {
         Map<String, Object> facts = merge(
                 cycloneDx("app", 0, Set.of(), LOG4J, ZLIB),
-                evidence("image", EvidenceType.SPDX, new SbomFacts("spdx", "SPDX-2.3", 5000, List.of(LOG4J), Set.of(), 0, List.of(), true)));
+                evidence("image", EvidenceType.SPDX, SbomFacts.withAllVulnerabilities("spdx", "SPDX-2.3", 5000, List.of(LOG4J), Set.of(), 0, List.of(), true)));
 
         assertThat(MergeFixtures.<Long>fact(facts, "sbom.componentCount")).isEqualTo(5002L);
         assertThat(MergeFixtures.<Boolean>fact(facts, "sbom.componentsTruncated")).isTrue();

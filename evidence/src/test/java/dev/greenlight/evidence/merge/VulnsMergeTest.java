@@ -5,6 +5,8 @@ import static dev.greenlight.evidence.merge.MergeFixtures.fact;
 import static dev.greenlight.evidence.merge.MergeFixtures.finding;
 import static dev.greenlight.evidence.merge.MergeFixtures.merge;
 import static dev.greenlight.evidence.merge.MergeFixtures.scan;
+import static dev.greenlight.evidence.merge.MergeFixtures.statement;
+import static dev.greenlight.evidence.merge.MergeFixtures.vex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,6 +19,8 @@ import dev.greenlight.evidence.EvidenceType;
 import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.SbomFacts;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
+import dev.greenlight.evidence.facts.VexFacts.Status;
 import dev.greenlight.evidence.facts.VulnerabilityFacts;
 
 class VulnsMergeTest {
@@ -31,7 +35,7 @@ class VulnsMergeTest {
     }
 
     private static SourcedFacts sbomWith(String id, Finding... vulnerabilities) {
-        return evidence(id, EvidenceType.CYCLONEDX, new SbomFacts("cyclonedx", "1.6", 0, List.of(), Set.of(), 0, List.of(vulnerabilities), false));
+        return evidence(id, EvidenceType.CYCLONEDX, SbomFacts.withAllVulnerabilities("cyclonedx", "1.6", 0, List.of(), Set.of(), 0, List.of(vulnerabilities), false));
     }
 
     @Test
@@ -154,8 +158,8 @@ class VulnsMergeTest {
     void listsWhatScannersWereToldToIgnoreWithoutCountingIt() {
         Finding ignored = finding("CVE-9", Severity.CRITICAL, "q", "1", null, null);
         Map<String, Object> facts = merge(
-                evidence("grype-1", EvidenceType.GRYPE, new VulnerabilityFacts("grype", List.of(), List.of(ignored), false)),
-                evidence("grype-2", EvidenceType.GRYPE, new VulnerabilityFacts("grype", List.of(), List.of(ignored), false)));
+                evidence("grype-1", EvidenceType.GRYPE, VulnerabilityFacts.complete("grype", List.of(), List.of(ignored))),
+                evidence("grype-2", EvidenceType.GRYPE, VulnerabilityFacts.complete("grype", List.of(), List.of(ignored))));
 
         assertThat(MergeFixtures.<List<?>>fact(facts, "vulns.ignored")).hasSize(2);
         assertThat(MergeFixtures.<Long>fact(facts, "vulns.total")).isZero();
@@ -187,8 +191,80 @@ class VulnsMergeTest {
 
     @Test
     void keepsAScannersOwnTruncation() {
-        Map<String, Object> facts = merge(evidence("trivy", EvidenceType.TRIVY, new VulnerabilityFacts("trivy", List.of(TRIVY_LOG4J), List.of(), true)));
+        Map<String, Object> facts = merge(evidence("trivy", EvidenceType.TRIVY, new VulnerabilityFacts("trivy", List.of(TRIVY_LOG4J), List.of(), true,
+                new SeverityCounts(0, 2, 0, 0, 0, 0), SeverityCounts.ZERO)));
 
+        assertThat(MergeFixtures.<Boolean>fact(facts, "vulns.findingsTruncated")).isTrue();
+    }
+
+    /** A Trivy report cut after its log4j finding: it counted two criticals (one with a fix) it did not list. */
+    private static SourcedFacts truncatedTrivy() {
+        return evidence("trivy", EvidenceType.TRIVY, new VulnerabilityFacts("trivy", List.of(TRIVY_LOG4J), List.of(), true,
+                new SeverityCounts(2, 1, 0, 0, 0, 0), new SeverityCounts(1, 0, 0, 0, 0, 0)));
+    }
+
+    @Test
+    void countsTheFindingsATruncatedReportDidNotListOnTopOfTheMergedOnes() {
+        Map<String, Object> facts = merge(truncatedTrivy(), scan("grype", "grype", GRYPE_LOG4J));
+
+        // log4j is listed by both and counted once (as Grype's critical); the two unlisted criticals count as they are.
+        assertThat(findings(facts)).extracting(finding -> finding.get("id")).containsExactly("CVE-2021-44228");
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.total")).isEqualTo(3L);
+        assertThat(MergeFixtures.<Map<String, Object>>fact(facts, "vulns.bySeverity"))
+                .isEqualTo(Map.of("critical", 3L, "high", 0L, "medium", 0L, "low", 0L, "negligible", 0L, "unknown", 0L));
+        assertThat(MergeFixtures.<Map<String, Object>>fact(facts, "vulns.fixable")).containsEntry("critical", 2L).containsEntry("high", 0L);
+        assertThat(MergeFixtures.<Boolean>fact(facts, "vulns.findingsTruncated")).isTrue();
+    }
+
+    @Test
+    void vexCannotSuppressWhatATruncatedReportDidNotList() {
+        Map<String, Object> facts = merge(truncatedTrivy(),
+                vex("vex", statement("CVE-2021-44228", Status.NOT_AFFECTED, List.of("pkg:oci/app"))));
+
+        assertThat(MergeFixtures.<List<?>>fact(facts, "vulns.suppressed")).hasSize(1);
+        assertThat(findings(facts)).isEmpty();
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.total")).isEqualTo(2L);
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.bySeverity.critical")).isEqualTo(2L);
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.bySeverity.high")).isZero();
+    }
+
+    @Test
+    void addsNothingForReportsWhoseListsAreComplete() {
+        VulnerabilityFacts trivy = new VulnerabilityFacts("trivy", List.of(TRIVY_LOG4J), List.of(), false,
+                SeverityCounts.of(List.of(TRIVY_LOG4J)), SeverityCounts.fixableOf(List.of(TRIVY_LOG4J)));
+
+        Map<String, Object> facts = merge(evidence("trivy", EvidenceType.TRIVY, trivy), scan("grype", "grype", GRYPE_LOG4J));
+
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.total")).isEqualTo(1L);
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.bySeverity.critical")).isEqualTo(1L);
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.bySeverity.high")).isZero();
+        assertThat(MergeFixtures.<Boolean>fact(facts, "vulns.findingsTruncated")).isFalse();
+    }
+
+    @Test
+    void countsTheVulnerabilitiesATruncatedSbomDidNotList() {
+        Finding zlib = finding("CVE-2022-1304", Severity.MEDIUM, "zlib", "1.2.13", null, null);
+        SbomFacts sbom = new SbomFacts("cyclonedx", "1.6", 0, List.of(), Set.of(), 0, List.of(zlib), false,
+                new SeverityCounts(4, 0, 1, 0, 0, 0), new SeverityCounts(3, 0, 0, 0, 0, 0), true);
+
+        Map<String, Object> facts = merge(evidence("bom", EvidenceType.CYCLONEDX, sbom), scan("trivy", "trivy", TRIVY_LOG4J));
+
+        assertThat(MergeFixtures.<Map<String, Object>>fact(facts, "vulns.bySeverity"))
+                .containsEntry("critical", 4L).containsEntry("high", 1L).containsEntry("medium", 1L);
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.fixable.critical")).isEqualTo(3L);
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.total")).isEqualTo(6L);
+        assertThat(MergeFixtures.<Boolean>fact(facts, "vulns.findingsTruncated")).isTrue();
+    }
+
+    @Test
+    void isPresentForAnSbomThatCountedVulnerabilitiesItCouldNotList() {
+        SbomFacts sbom = new SbomFacts("spdx", "2.3", 0, List.of(), Set.of(), 0, List.of(), false,
+                new SeverityCounts(0, 0, 0, 0, 0, 2), SeverityCounts.ZERO, true);
+
+        Map<String, Object> facts = merge(evidence("bom", EvidenceType.SPDX, sbom));
+
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.total")).isEqualTo(2L);
+        assertThat(MergeFixtures.<Long>fact(facts, "vulns.bySeverity.unknown")).isEqualTo(2L);
         assertThat(MergeFixtures.<Boolean>fact(facts, "vulns.findingsTruncated")).isTrue();
     }
 }

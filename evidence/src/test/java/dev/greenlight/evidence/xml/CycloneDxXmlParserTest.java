@@ -7,16 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
+import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import dev.greenlight.evidence.EvidenceFormatException;
-import dev.greenlight.evidence.EvidenceLimitException;
 import dev.greenlight.evidence.ParseLimits;
 import dev.greenlight.evidence.facts.Finding;
 import dev.greenlight.evidence.facts.SbomFacts;
 import dev.greenlight.evidence.facts.SbomFacts.Component;
 import dev.greenlight.evidence.facts.Severity;
+import dev.greenlight.evidence.facts.SeverityCounts;
 
 class CycloneDxXmlParserTest {
     private final CycloneDxXmlParser parser = new CycloneDxXmlParser();
@@ -120,9 +122,44 @@ class CycloneDxXmlParserTest {
     }
 
     @Test
-    void moreFindingsThanTheListingLimitAreRefused() {
-        assertThatThrownBy(() -> parser.parse(stream("xml/cyclonedx/bom-1.4-vulnerabilities.xml"), new ParseLimits(200, 1000, 1000, 10, 2)))
-                .isInstanceOf(EvidenceLimitException.class);
+    void findingsBeyondTheListingLimitAreCountedNotListed() {
+        SbomFacts facts = parser.parse(stream("xml/cyclonedx/bom-1.4-vulnerabilities.xml"), new ParseLimits(200, 1000, 1000, 10, 2));
+
+        assertThat(facts.vulnerabilities()).extracting(Finding::id, Finding::packageName)
+                .containsExactly(tuple("CVE-2018-7489", "com.fasterxml.jackson.core/jackson-databind"), tuple("CVE-2021-44906", "minimist"));
+        assertThat(facts.vulnerabilitiesBySeverity()).isEqualTo(new SeverityCounts(1, 0, 2, 0, 0, 1));
+        assertThat(facts.fixableVulnerabilities()).isEqualTo(new SeverityCounts(1, 0, 0, 0, 0, 0));
+        assertThat(facts.vulnerabilitiesTruncated()).isTrue();
+    }
+
+    @Test
+    void countsEveryFindingOfALongBomWhereTheCriticalOnesComeLast() {
+        StringBuilder bom = new StringBuilder("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\"><vulnerabilities>");
+        for (int i = 0; i < 10; i++) {
+            bom.append("<vulnerability><id>CVE-2024-").append(i).append("</id><ratings><rating><severity>low</severity></rating></ratings>")
+                    .append("<affects><target><ref>pkg:npm/a@1</ref></target></affects></vulnerability>");
+        }
+        // After the limit: a critical one affecting five components, three of them with a version marked unaffected.
+        bom.append("<vulnerability><id>CVE-2024-99</id><ratings><rating><score>9.8</score></rating></ratings><affects>");
+        for (int i = 0; i < 5; i++) {
+            bom.append("<target><ref>pkg:npm/c").append(i).append("@1</ref>")
+                    .append(i < 3 ? "<versions><version><version>2</version><status>unaffected</status></version></versions>" : "")
+                    .append("</target>");
+        }
+        bom.append("</affects></vulnerability>");
+        bom.append("<vulnerability><id>CVE-2024-98</id><ratings><rating><severity>critical</severity></rating></ratings>")
+                .append("<analysis><state>not_affected</state></analysis></vulnerability>");
+        bom.append("<vulnerability><id>CVE-2024-97</id><ratings><rating><severity>high</severity></rating></ratings></vulnerability>");
+        bom.append("</vulnerabilities></bom>");
+
+        SbomFacts facts = parser.parse(utf8(bom.toString()), new ParseLimits(200, 1000, 1_000_000, 10, 3));
+
+        assertThat(facts.vulnerabilities()).hasSize(3).extracting(Finding::severity).containsOnly(Severity.LOW);
+        assertThat(facts.vulnerabilitiesTruncated()).isTrue();
+        assertThat(facts.vulnerabilitiesBySeverity()).isEqualTo(new SeverityCounts(5, 1, 0, 10, 0, 0));
+        assertThat(facts.fixableVulnerabilities()).isEqualTo(new SeverityCounts(3, 0, 0, 0, 0, 0));
+        assertThat(facts.toMap().get("vulnerabilities")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("total", 16L).containsEntry("findingsTruncated", true);
     }
 
     @Test

@@ -286,4 +286,22 @@ class JUnitXmlParserTest {
     void anEmptyFileIsRejected() {
         assertThatThrownBy(() -> parse(utf8(""))).isInstanceOf(EvidenceFormatException.class);
     }
+
+    @Test
+    void flakyTestsAreListedUpToTheLimitAndFlaggedApart() {
+        StringBuilder report = new StringBuilder("<testsuite name=\"s\">");
+        for (int i = 0; i < 3; i++) {
+            report.append("<testcase classname=\"C\" name=\"flaky").append(i).append("\"><flakyFailure message=\"once\"/></testcase>");
+        }
+        report.append("<testcase classname=\"C\" name=\"broken\"><failure/></testcase></testsuite>");
+
+        TestFacts facts = parser.parse(utf8(report.toString()), new ParseLimits(200, 1000, 10_000, 10, 2));
+
+        assertThat(facts.flaky()).isEqualTo(3);
+        assertThat(facts.flakyTests()).hasSize(2);
+        assertThat(facts.flakyTestsTruncated()).isTrue();
+        assertThat(facts.failedTests()).hasSize(1);
+        assertThat(facts.failedTestsTruncated()).isFalse();
+        assertThat(facts.toMap()).containsEntry("flakyTestsTruncated", true).containsEntry("failedTestsTruncated", false);
+    }
 }

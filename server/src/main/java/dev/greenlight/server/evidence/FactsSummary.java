@@ -31,7 +31,7 @@ final class FactsSummary {
             case SbomFacts sbom -> {
                 Map<String, Object> summary = pick(all, "format", "specVersion", "componentCount", "dependencyCount");
                 summary.put("licenses", (long) sbom.licenses().size());
-                summary.put("vulnerabilities", (long) sbom.vulnerabilities().size());
+                summary.put("vulnerabilities", sbom.vulnerabilitiesBySeverity().total());
                 yield summary;
             }
             case VulnerabilityFacts vulns -> pick(all, "scanner", "total", "bySeverity", "fixable");

@@ -15,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How facts are kept in the database: the typed record serialised by its components, so they come back as the same
  * record for merging (the documented {@code toMap()} names are a view, computed when shown). {@link #VERSION} names
- * this shape; a change to a facts record that breaks it needs a new version and a migration of the stored rows.
+ * this shape: a change to a facts record that breaks it takes a new version, and {@link FactsRefresh} then derives
+ * the stored rows' facts again from their original bytes. Version 2: complete counts beside capped lists.
  */
 final class StoredFacts {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private StoredFacts() {
