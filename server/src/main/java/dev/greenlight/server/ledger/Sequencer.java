@@ -111,19 +111,17 @@ class Sequencer implements SmartLifecycle {
             if (!holdsLeadership()) {
                 return;
             }
-            // Round-robin, one batch per log per pass: a log flooded with entries must not delay the checkpoints
-            // of the others until it has been caught up completely.
-            List<LogRef> pending = logs();
-            while (!pending.isEmpty() && running) {
-                List<LogRef> stillBehind = new java.util.ArrayList<>();
-                for (LogRef logRef : pending) {
+            // Round-robin over every log, one batch each per pass, until a pass finds all caught up: a log flooded
+            // with entries must not delay the checkpoints of the others. Every pass visits every log (not only those
+            // still behind after the last pass), because a quiet log gets new entries while a busy one is caught up.
+            boolean behind = true;
+            while (behind && running && holdsLeadership()) {
+                behind = false;
+                for (LogRef logRef : logs()) {
                     TreeHead head = transactions.execute(status -> integrator.integrateBatch(logRef.workspaceId()));
                     sign(logRef, head);
-                    if (hasMoreThan(logRef.workspaceId(), head.size())) {
-                        stillBehind.add(logRef);
-                    }
+                    behind |= hasMoreThan(logRef.workspaceId(), head.size());
                 }
-                pending = stillBehind;
             }
         } catch (RuntimeException e) {
             log.error("ledger sequencer tick failed; retrying at the next tick", e);
