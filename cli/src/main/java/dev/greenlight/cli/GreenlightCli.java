@@ -1,5 +1,7 @@
 package dev.greenlight.cli;
 
+import dev.greenlight.cli.approvals.ApprovalsCommand;
+import dev.greenlight.cli.approvals.ApproveCommand;
 import dev.greenlight.cli.auth.LoginCommand;
 import dev.greenlight.cli.auth.LogoutCommand;
 import dev.greenlight.cli.auth.WhoamiCommand;
@@ -12,9 +14,12 @@ import dev.greenlight.cli.command.SecretPrompt;
 import dev.greenlight.cli.command.Terminal;
 import dev.greenlight.cli.environments.EnvironmentsCommand;
 import dev.greenlight.cli.evidence.PushCommand;
+import dev.greenlight.cli.gates.DecisionCommand;
+import dev.greenlight.cli.gates.GateCommand;
 import dev.greenlight.cli.ledger.LedgerCommand;
 import dev.greenlight.cli.projects.ProjectsCommand;
 import dev.greenlight.cli.releases.ReleasesCommand;
+import dev.greenlight.cli.waivers.WaiveCommand;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,6 +44,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
             ProjectsCommand.class, EnvironmentsCommand.class, ReleasesCommand.class, PushCommand.class, LedgerCommand.class,
+            WaiveCommand.class, ApproveCommand.class, ApprovalsCommand.class,
+            GateCommand.class, DecisionCommand.class,
+            dev.greenlight.cli.policy.PolicyCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

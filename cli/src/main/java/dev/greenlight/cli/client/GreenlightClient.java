@@ -73,11 +73,33 @@ public final class GreenlightClient implements AutoCloseable {
         return get(path, Map.of());
     }
 
+    /** GETs one resource chosen by query parameters (such as {@code environment=prod}), encoded here. */
+    public JsonNode getWithQuery(ApiPath path, Map<String, String> query) {
+        return get(path, query);
+    }
+
+    /**
+     * POSTs an action that creates nothing and takes no body, such as a replay. It carries no
+     * {@code Idempotency-Key} and is sent once: there is nothing a retry could duplicate, but whether
+     * to ask again is the caller's decision.
+     */
+    public JsonNode postWithoutBody(ApiPath path) {
+        return interpreter.interpret(exchange(request(path, Map.of()).POST(HttpRequest.BodyPublishers.noBody()).build()));
+    }
+
     /**
      * Follows {@code nextCursor} until the server has no more, or until {@code limit} items were
      * collected when a limit is given.
      */
     public List<JsonNode> list(ApiPath path, @Nullable Integer limit) {
+        return list(path, Map.of(), limit);
+    }
+
+    /**
+     * Like {@link #list(ApiPath, Integer)}, narrowed by filters sent as query parameters (such as
+     * {@code environment=prod}); the filters are repeated on every page.
+     */
+    public List<JsonNode> list(ApiPath path, Map<String, String> filters, @Nullable Integer limit) {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("limit is positive: " + limit);
         }
@@ -85,7 +107,7 @@ public final class GreenlightClient implements AutoCloseable {
         Set<String> seenCursors = new HashSet<>();
         String cursor = null;
         do {
-            Map<String, String> query = new LinkedHashMap<>();
+            Map<String, String> query = new LinkedHashMap<>(filters);
             if (limit != null) {
                 query.put("limit", Integer.toString(Math.min(limit - items.size(), MAX_PAGE_SIZE)));
             }
@@ -104,6 +126,11 @@ public final class GreenlightClient implements AutoCloseable {
             }
         } while (cursor != null && (limit == null || items.size() < limit));
         return List.copyOf(items);
+    }
+
+    /** DELETEs a resource; whatever body the answer has is ignored. */
+    public void delete(ApiPath path) {
+        interpreter.interpret(exchange(request(path, Map.of()).DELETE().build()));
     }
 
     /**

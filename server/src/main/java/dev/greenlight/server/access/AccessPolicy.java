@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Permission;
+import dev.greenlight.server.platform.ProjectAccess;
 import dev.greenlight.server.platform.ProjectVisibility;
 import dev.greenlight.server.projects.Project;
 import dev.greenlight.server.projects.ProjectCatalog;
@@ -20,7 +21,7 @@ import dev.greenlight.server.projects.ProjectCatalog;
  * as one that does not exist, so project names do not leak across teams or workspaces.
  */
 @Service
-class AccessPolicy implements ProjectVisibility {
+class AccessPolicy implements ProjectVisibility, ProjectAccess {
     private final RoleGrants grants;
     private final ProjectCatalog projects;
 
@@ -46,6 +47,20 @@ class AccessPolicy implements ProjectVisibility {
                 }
             }
             case PROJECT -> checkProject(caller, permission, projectSlug);
+        }
+    }
+
+    @Override
+    public void require(Caller caller, Permission permission, String projectSlug) {
+        check(caller, permission, java.util.Objects.requireNonNull(projectSlug, "projectSlug is null"));
+    }
+
+    @Override
+    public void requireOnSomeProject(Caller caller, Permission permission) {
+        requireScope(caller, permission);
+        List<RoleGrants.Grant> held = grants.of(caller.workspaceId(), caller.principalId());
+        if (held.stream().noneMatch(grant -> grant.role().grants(permission))) {
+            throw denied(permission);
         }
     }
 

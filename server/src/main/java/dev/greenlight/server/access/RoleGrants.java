@@ -46,6 +46,15 @@ public class RoleGrants {
                 .list();
     }
 
+    /** The roles a principal holds on one project: granted on it, or workspace-wide. */
+    public Set<Role> rolesOn(UUID workspaceId, UUID principalId, UUID projectId) {
+        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        of(workspaceId, principalId).stream()
+                .filter(grant -> grant.projectId() == null || grant.projectId().equals(projectId))
+                .forEach(grant -> roles.add(grant.role()));
+        return roles;
+    }
+
     /** A principal and its roles at one level (a project, or workspace-wide). */
     record Member(String name, String kind, List<String> roles) {
     }

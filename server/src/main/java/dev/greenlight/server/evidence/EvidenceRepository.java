@@ -126,6 +126,14 @@ class EvidenceRepository {
                 }).list();
     }
 
+    /** The number of the release's evidence files and the newest id; see {@link ReleaseFacts#evidenceVersion}. */
+    String version(Release release) {
+        return jdbc.sql("""
+                select count(*) || ':' || coalesce(max(id::text), '') from evidence where workspace_id = :workspace and release_id = :release""")
+                .param("workspace", release.workspaceId()).param("release", release.id())
+                .query(String.class).single();
+    }
+
     record WithFacts(Evidence evidence, EvidenceFacts facts) {
     }
 

@@ -35,6 +35,14 @@ public class ReleaseFacts {
         return new Merged(merger.merge(sourced, artifacts), sources);
     }
 
+    /**
+     * A token that changes whenever the release's evidence does: evidence is only ever added, so its count and newest
+     * id tell. Lets callers keep a merge until it would differ, without merging to find out.
+     */
+    public String evidenceVersion(Release release) {
+        return repository.version(release);
+    }
+
     /** The merged facts by family, and every evidence file that went into them, oldest first. */
     public record Merged(Map<String, Object> facts, List<Source> evidence) {
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
 public enum Permission {
     SELF("self", PermissionScope.SIGNED_IN),
     API_KEYS_OWN("api-keys:own", PermissionScope.SIGNED_IN),
+    /** Policy packs are the workspace's shared rules: every member may read them. */
+    POLICIES_READ("policies:read", PermissionScope.SIGNED_IN),
 
     PROJECT_READ("project:read", PermissionScope.PROJECT),
     PROJECT_UPDATE("project:update", PermissionScope.PROJECT),
@@ -16,12 +18,17 @@ public enum Permission {
     RELEASES_CREATE("releases:create", PermissionScope.PROJECT),
     EVIDENCE_UPLOAD("evidence:upload", PermissionScope.PROJECT),
     MEMBERS_MANAGE("members:manage", PermissionScope.PROJECT),
+    DECISIONS_RECORD("decisions:record", PermissionScope.PROJECT),
+    WAIVERS_REQUEST("waivers:request", PermissionScope.PROJECT),
+    WAIVERS_APPROVE("waivers:approve", PermissionScope.PROJECT),
+    RELEASES_APPROVE("releases:approve", PermissionScope.PROJECT),
 
     PROJECTS_CREATE("projects:create", PermissionScope.WORKSPACE),
     WORKSPACE_READ("workspace:read", PermissionScope.WORKSPACE),
     WORKSPACE_ADMIN("workspace:admin", PermissionScope.WORKSPACE),
     LEDGER_READ("ledger:read", PermissionScope.WORKSPACE),
     LEDGER_SIGN("ledger:sign", PermissionScope.WORKSPACE),
+    POLICIES_MANAGE("policies:manage", PermissionScope.WORKSPACE),
 
     WORKSPACES_CREATE("workspaces:create", PermissionScope.INSTANCE),
     LEDGER_KEYS_MANAGE("ledger-keys:manage", PermissionScope.INSTANCE);

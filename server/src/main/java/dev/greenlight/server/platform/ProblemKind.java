@@ -27,6 +27,8 @@ public enum ProblemKind {
     UNKNOWN_EVIDENCE_FORMAT("unknown-evidence-format", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unknown evidence format"),
     MALFORMED_EVIDENCE("malformed-evidence", HttpStatus.UNPROCESSABLE_CONTENT, "Malformed evidence"),
     EVIDENCE_LIMIT_EXCEEDED("evidence-limit-exceeded", HttpStatus.UNPROCESSABLE_CONTENT, "Evidence exceeds a safety limit"),
+    INVALID_POLICY("invalid-policy", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid policy pack"),
+    POLICY_TESTS_FAILED("policy-tests-failed", HttpStatus.UNPROCESSABLE_CONTENT, "Policy pack tests failed"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");

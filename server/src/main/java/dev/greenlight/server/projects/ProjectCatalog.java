@@ -45,6 +45,11 @@ public class ProjectCatalog {
                 .param("workspace", workspaceId).param("slug", slug).query(ROW).optional();
     }
 
+    public Optional<Project> findById(UUID workspaceId, UUID id) {
+        return jdbc.sql("select * from projects where workspace_id = :workspace and id = :id")
+                .param("workspace", workspaceId).param("id", id).query(ROW).optional();
+    }
+
     public Project require(UUID workspaceId, String slug) {
         return find(workspaceId, slug).orElseThrow(() -> notFound(slug));
     }

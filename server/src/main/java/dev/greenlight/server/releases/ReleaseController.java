@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,18 +59,26 @@ class ReleaseController {
     ResponseEntity<ReleaseView> create(@PathVariable String project, @Valid @RequestBody CreateRelease request) {
         Caller caller = CurrentCaller.require();
         Project found = projects.require(caller.workspaceId(), project);
-        List<Release.Artifact> artifacts = request.artifacts() == null ? List.of() : request.artifacts().stream()
-                .map(artifact -> new Release.Artifact(artifact.name(), artifact.sha256().toLowerCase(Locale.ROOT))).toList();
-        Set<String> names = new HashSet<>();
-        for (Release.Artifact artifact : artifacts) {
-            if (!names.add(artifact.name())) {
-                throw GreenlightException.badRequest("Artifact '" + artifact.name() + "' is listed twice.");
-            }
-        }
+        List<Release.Artifact> artifacts = artifacts(request.artifacts() == null ? List.of() : request.artifacts());
         Release release = releases.create(Actor.of(caller), found, request.version(), request.commitSha().toLowerCase(Locale.ROOT),
                 request.commitTime(), artifacts, request.author());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + found.slug() + "/releases/" + release.version()))
                 .body(view(release));
+    }
+
+    /**
+     * Replaces the artifacts of a release (a rebuild, a re-signed image). Approvals given for the old artifacts lapse;
+     * the same artifacts again change nothing.
+     */
+    @PutMapping("/{version}/artifacts")
+    @RequiresPermission(Permission.RELEASES_CREATE)
+    @Transactional
+    ReleaseView replaceArtifacts(@PathVariable String project, @PathVariable String version,
+            @Valid @RequestBody ReplaceArtifacts request) {
+        Caller caller = CurrentCaller.require();
+        Project found = projects.require(caller.workspaceId(), project);
+        Release release = releases.require(found, version);
+        return view(releases.replaceArtifacts(Actor.of(caller), found, release, artifacts(request.artifacts())));
     }
 
     @GetMapping
@@ -90,7 +99,20 @@ class ReleaseController {
     private ReleaseView view(Release release) {
         String createdBy = principals.findById(release.workspaceId(), release.createdBy()).map(p -> p.name()).orElse(null);
         return new ReleaseView(release.version(), release.commitSha(), release.commitTime(), release.artifacts(),
-                release.author(), release.createdAt(), createdBy);
+                release.artifactsDigest(), release.author(), release.createdAt(), createdBy);
+    }
+
+    /** Digests in lower case, each name once: the same artifacts always give the same digest. */
+    private static List<Release.Artifact> artifacts(List<ArtifactRequest> requested) {
+        List<Release.Artifact> artifacts = requested.stream()
+                .map(artifact -> new Release.Artifact(artifact.name(), artifact.sha256().toLowerCase(Locale.ROOT))).toList();
+        Set<String> names = new HashSet<>();
+        for (Release.Artifact artifact : artifacts) {
+            if (!names.add(artifact.name())) {
+                throw GreenlightException.badRequest("Artifact '" + artifact.name() + "' is listed twice.");
+            }
+        }
+        return artifacts;
     }
 
     record CreateRelease(
@@ -101,12 +123,17 @@ class ReleaseController {
             @Nullable @Size(max = 200) String author) {
     }
 
+    record ReplaceArtifacts(@NotNull @Size(max = 100) List<@Valid @NotNull ArtifactRequest> artifacts) {
+    }
+
     record ArtifactRequest(
-            @NotNull @Size(min = 1, max = 255) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must not contain control characters") String name,
+            // A lone UTF-16 surrogate (\p{Cs}) has no canonical JSON form, so it could be neither digested nor recorded.
+            @NotNull @Size(min = 1, max = 255) @Pattern(regexp = "[^\\p{Cntrl}\\p{Cs}]+", message = "must not contain control characters") String name,
             @NotNull @Pattern(regexp = SHA256, message = "must be a 64-character hexadecimal SHA-256") String sha256) {
     }
 
+    /** {@code artifactsDigest} is what approvals are bound to: see {@link Release#artifactsDigest()}. */
     record ReleaseView(String version, String commitSha, @Nullable Instant commitTime, List<Release.Artifact> artifacts,
-            @Nullable String author, Instant createdAt, @Nullable String createdBy) {
+            String artifactsDigest, @Nullable String author, Instant createdAt, @Nullable String createdBy) {
     }
 }

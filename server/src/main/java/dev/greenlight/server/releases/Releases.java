@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Releases {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Release.Artifact>> ARTIFACTS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> TEST_IDS = new TypeReference<>() { };
     private static final RowMapper<Release> ROW = (row, number) -> new Release(
             row.getObject("id", UUID.class),
             row.getObject("workspace_id", UUID.class),
@@ -41,7 +42,8 @@ public class Releases {
             JSON.readValue(row.getString("artifacts"), ARTIFACTS),
             row.getString("author"),
             row.getObject("created_at", OffsetDateTime.class).toInstant(),
-            row.getObject("created_by", UUID.class));
+            row.getObject("created_by", UUID.class),
+            JSON.readValue(row.getString("quarantine"), TEST_IDS));
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -105,6 +107,38 @@ public class Releases {
         subject.put("artifacts", artifacts.stream().map(artifact -> Map.<String, Object>of("name", artifact.name(), "sha256", artifact.sha256())).toList());
         ledger.append(new LedgerEvent(project.workspaceId(), actor.workspaceSlug(), "release.created", project.slug(), actor.name(), subject));
         return require(project, version);
+    }
+
+    /**
+     * Replaces the release's artifacts. The same artifacts again, in any order, change nothing and record nothing;
+     * otherwise the ledger entry names the digests before and after, which is what approvals are bound to.
+     *
+     * @return the release as it is now
+     */
+    Release replaceArtifacts(Actor actor, Project project, Release release, List<Release.Artifact> artifacts) {
+        // The row lock orders concurrent replacements, so each entry's "before" is what the previous one left.
+        Release current = lock(project, release);
+        String before = current.artifactsDigest();
+        String after = Release.digestOf(artifacts);
+        if (before.equals(after)) {
+            return current;
+        }
+        jdbc.sql("update releases set artifacts = cast(:artifacts as jsonb) where id = :id")
+                .param("artifacts", JSON.writeValueAsString(artifacts)).param("id", current.id()).update();
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("release", current.version());
+        subject.put("before", before);
+        subject.put("after", after);
+        subject.put("artifacts", artifacts.stream().map(artifact -> Map.<String, Object>of("name", artifact.name(), "sha256", artifact.sha256())).toList());
+        ledger.append(new LedgerEvent(project.workspaceId(), actor.workspaceSlug(), "release.artifacts-changed", project.slug(), actor.name(), subject));
+        return require(project, current.version());
+    }
+
+    /** Reads the release again under a row lock held until the transaction ends. */
+    Release lock(Project project, Release release) {
+        return jdbc.sql("select * from releases where workspace_id = :workspace and id = :id for update")
+                .param("workspace", project.workspaceId()).param("id", release.id())
+                .query(ROW).single();
     }
 
     private static @Nullable UUID parseCursor(@Nullable String after) {

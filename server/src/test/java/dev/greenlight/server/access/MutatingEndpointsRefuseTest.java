@@ -39,6 +39,7 @@ class MutatingEndpointsRefuseTest extends IntegrationTest {
 
     private Map<String, String> variables;
     private String projectViewerKey;
+    private String strangerKey;
     private String workspaceViewerKey;
     private String workspaceAdminKey;
     private String readOnlyScopedKey;
@@ -53,8 +54,10 @@ class MutatingEndpointsRefuseTest extends IntegrationTest {
         String keyId = admin().post("/api/v1/api-keys", Map.of("name", "target")).json().get("id").asString();
         variables = Map.ofEntries(Map.entry("project", project), Map.entry("environment", "staging"), Map.entry("version", "1.0.0"),
                 Map.entry("kind", "service-accounts"), Map.entry("name", member), Map.entry("principal", member), Map.entry("id", keyId),
-                Map.entry("workspace", "default"), Map.entry("keyId", java.util.UUID.randomUUID().toString()));
+                Map.entry("workspace", "default"), Map.entry("keyId", java.util.UUID.randomUUID().toString()),
+                Map.entry("namespace", "acme"));
         projectViewerKey = fixtures.keyWithRole("viewer", project);
+        strangerKey = fixtures.keyWithoutRoles();
         workspaceViewerKey = fixtures.keyWithRole("viewer", null);
         workspaceAdminKey = fixtures.keyWithRole("workspace-admin", null);
         String scoped = Fixtures.unique("scoped");
@@ -81,6 +84,13 @@ class MutatingEndpointsRefuseTest extends IntegrationTest {
                     checked++;
                     HttpResult anonymous = api.anonymous().send(method.name(), path, Map.of());
                     expect(failures, method + " " + path + " without credentials", anonymous, 401, "urn:greenlight:problem:unauthenticated");
+                    if (required.value() == Permission.PROJECT_READ) {
+                        // A computation that changes nothing (a replay): only who cannot see the project is refused,
+                        // and to them the project does not exist.
+                        HttpResult stranger = api.as(strangerKey).send(method.name(), path, Map.of());
+                        expect(failures, method + " " + path + " by a stranger", stranger, 404, "urn:greenlight:problem:not-found");
+                        continue;
+                    }
                     HttpResult lacking = api.as(keyLacking(required.value())).send(method.name(), path, Map.of());
                     expect(failures, method + " " + path + " lacking " + required.value().scopeName(), lacking, 403, "urn:greenlight:problem:forbidden");
                 }

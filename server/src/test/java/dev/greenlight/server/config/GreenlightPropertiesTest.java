@@ -67,7 +67,7 @@ class GreenlightPropertiesTest {
                     properties -> properties.oidc().jwksUri()));
 
     /** Settings under greenlight.* that another feature binds, pins and documents with its own properties class. */
-    static final List<String> PREFIXES_OF_OTHER_FEATURES = List.of("greenlight.ledger.", "greenlight.evidence.");
+    static final List<String> PREFIXES_OF_OTHER_FEATURES = List.of("greenlight.ledger.", "greenlight.evidence.", "greenlight.waivers.");
 
     static final GreenlightProperties DEFAULTS = new GreenlightProperties(
             Path.of("greenlight-data"), // ./greenlight-data, relative to the working directory
