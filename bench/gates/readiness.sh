@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The readiness endpoint under load, on 127.0.0.1: the server jar with its embedded PostgreSQL, one release with a
+# The readiness endpoint under load, on 127.0.0.1 (two measurements per run: `wrk` with CONNECTIONS connections as
+# fast as it goes, for the throughput; `hey` at a fixed RATE requests/s, for the latency at the target rate, which a
+# saturated closed loop cannot show because its tail is its own queue): the server jar with its embedded PostgreSQL, one release with a
 # realistic set of evidence (bench/gates/make_evidence.py: 2,000 tests, 400 covered files, 500 components, 800
 # findings, 300 SARIF results, k6, provenance) and the built-in baseline pack with two required approvals, then `wrk`
 # against GET …/readiness?environment=prod and, in the same run, against GET …/releases/1.0.0 (the same
@@ -7,8 +9,8 @@
 #
 # Usage: bench/gates/readiness.sh [runs]       (default 3 runs of each, alternating)
 #   GREENLIGHT_JAR=path    the jar (default server/target/greenlight-server.jar; built when missing)
-#   DURATION=20s THREADS=2 CONNECTIONS=16
-# Needs wrk (Debian package `wrk`). Every process the script starts is stopped when it ends. Not part of the test suite.
+#   DURATION=20s THREADS=2 CONNECTIONS=16 RATE=2000
+# Needs wrk and hey (Debian packages `wrk`, `hey`). Every process the script starts is stopped when it ends. Not part of the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
@@ -18,7 +20,9 @@ jar=${GREENLIGHT_JAR:-server/target/greenlight-server.jar}
 duration=${DURATION:-20s}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-16}
+rate=${RATE:-2000}
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
+command -v hey >/dev/null || { echo "bench: hey is needed (apt-get install hey)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "bench: curl is needed" >&2; exit 1; }
 if [ ! -f "$jar" ]; then
   echo "bench: building $jar ..." >&2
@@ -89,8 +93,18 @@ summarise() {
     /Non-2xx/ {errors=$NF}
     END {printf "%s requests_per_s=%s p50=%s p90=%s p99=%s non_2xx=%s\n", name, rps, p50, p90, p99, (errors==""?0:errors)}'
 }
+# hey at a fixed rate: 20 workers of RATE/20 requests/s each.
+at_rate() {
+  hey -z "$duration" -c 20 -q $(( rate / 20 )) -H "Authorization: Bearer $key" "$2" | awk -v name="$1" '
+    /Requests\/sec/ {rps=$2}
+    /50% in/ {p50=$3*1000} /90% in/ {p90=$3*1000} /99% in/ {p99=$3*1000}
+    /\[2[0-9][0-9]\]/ {ok+=$2} /\[[3-5][0-9][0-9]\]/ {bad+=$2}
+    END {printf "%s at_rate requests_per_s=%s p50=%.2fms p90=%.2fms p99=%.2fms non_2xx=%d\n", name, rps, p50, p90, p99, bad}'
+}
 for run in $(seq 1 "$runs"); do
   echo "## run $run, load $(cut -d' ' -f1-3 /proc/loadavg)"
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $key" "$readiness" | summarise readiness
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $key" "$plain" | summarise release
+  at_rate readiness "$readiness"
+  at_rate release "$plain"
 done

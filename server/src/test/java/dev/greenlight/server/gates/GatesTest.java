@@ -203,6 +203,47 @@ class GatesTest extends IntegrationTest {
     }
 
     @Test
+    void aWaiverAndAnApprovalFromOthersTakeABlockedReleaseToReady() {
+        String project = fixtures.project();
+        fixtures.environment(project, "prod");
+        fixtures.release(project, "1.0.0");
+        String pack = activePack();
+        assertThat(admin().put(gate(project), Map.of("pack", pack, "requiredApprovals", List.of(Map.of("role", "security", "count", 1))))
+                .status()).isEqualTo(200);
+        uploadEvidence(project, TestPacks.junit(1));
+        String developer = fixtures.keyWithRole("developer", project);
+        String security = fixtures.keyWithRole("security", project);
+        Map<String, Object> approval = Map.of("environment", "prod", "role", "security");
+
+        // A failing blocker: nobody approves yet.
+        assertProblem(api.as(security).post(release(project) + "/approvals", approval), 409, "conflict");
+        HttpResult requested = api.as(developer).post(release(project) + "/waivers", Map.of("environment", "prod", "rule", "tests-pass",
+                "reason", "flaky payment sandbox", "ticket", "PAY-42", "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString()));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        String waiver = requested.json().get("id").asString();
+        assertProblem(api.as(developer).post("/api/v1/waivers/" + waiver + "/approve", Map.of()), 403, "forbidden");
+        assertThat(readiness(project).get("blockers").size()).isEqualTo(1);
+        HttpResult approved = api.as(security).post("/api/v1/waivers/" + waiver + "/approve", Map.of("comment", "sandbox known bad"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+        JsonNode waived = readiness(project);
+        assertThat(rule(waived, "tests-pass").get("outcome").asString()).isEqualTo("waived");
+        assertThat(rule(waived, "tests-pass").get("waiver").get("ticket").asString()).isEqualTo("PAY-42");
+        assertThat(waived.get("blockers").size()).isZero();
+        assertThat(waived.get("verdict").asString()).isEqualTo("blocked");
+        assertThat(waived.get("approvals").get("missing").get(0).get("role").asString()).isEqualTo("security");
+
+        HttpResult given = api.as(security).post(release(project) + "/approvals", approval);
+        assertThat(given.status()).as(given.toString()).isEqualTo(201);
+        assertThat(readiness(project).get("verdict").asString()).isEqualTo("ready");
+        JsonNode decision = admin().post(release(project) + "/decisions", Map.of("environment", "prod")).json();
+        JsonNode subject = admin().get("/api/v1/ledger/default/entries/" + decision.get("ledgerIndex").asLong()).json().get("entry").get("subject");
+        assertThat(subject.get("verdict").asString()).isEqualTo("ready");
+        assertThat(subject.get("waivers").get(0).asString()).isEqualTo(waiver);
+        assertThat(subject.get("approvals").get(0).asString()).isEqualTo(given.json().get("id").asString());
+    }
+
+    @Test
     void theBuiltInBaselineDecidesWhenNothingElseIsChosen() {
         String project = fixtures.project();
         fixtures.environment(project, "prod");
