@@ -88,7 +88,10 @@ class CompiledPacks {
             view.put("message", problem.message());
             return view;
         }).toList();
-        return new GreenlightException(ProblemKind.INVALID_POLICY, "The policy pack is not valid: " + e.getMessage())
+        String first = e.problems().getFirst().toString();
+        String detail = problems.size() == 1 ? "The policy pack is not valid: " + first
+                : "The policy pack is not valid (" + problems.size() + " problems; the first: " + first + ")";
+        return new GreenlightException(ProblemKind.INVALID_POLICY, detail.length() > 1_000 ? detail.substring(0, 1_000) + "…" : detail)
                 .with("problems", problems);
     }
 }

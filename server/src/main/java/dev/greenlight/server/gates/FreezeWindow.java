@@ -22,8 +22,11 @@ import dev.greenlight.server.platform.GreenlightException;
 public record FreezeWindow(String cron, Duration duration, String zone, @Nullable String reason) {
     /** A window longer than a month would be a permanent freeze in disguise. */
     static final Duration MAX_DURATION = Duration.ofDays(31);
-    /** Enough for every start in a window of a month, even with a cron firing every minute. */
-    private static final int MAX_STARTS_EXAMINED = 50_000;
+    /**
+     * Bounds the work of one readiness request: windows that start every minute and last for days overlap into one
+     * long freeze, whose end is then reported as the end of the thousandth start (it holds at least that long).
+     */
+    private static final int MAX_STARTS_EXAMINED = 1_000;
 
     public FreezeWindow {
         requireNonNull(cron, "cron is null");
