@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param parameters the environment's parameter values the pack declares
  * @param freeze the freeze window that held at {@code at}, or null
  */
-record GateInputs(
+public record GateInputs(
         String project,
         String release,
         String environment,
@@ -34,7 +34,7 @@ record GateInputs(
         List<GateSettings.RequiredApproval> requiredApprovals,
         @Nullable FreezeInput freeze) {
 
-    GateInputs {
+    public GateInputs {
         requireNonNull(at, "at is null");
         requireNonNull(pack, "pack is null");
         facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(facts, "facts is null")));
@@ -46,16 +46,16 @@ record GateInputs(
         requiredApprovals = List.copyOf(requiredApprovals);
     }
 
-    record EvidenceInput(String id, String type, String sha256) {
+    public record EvidenceInput(String id, String type, String sha256) {
     }
 
-    record WaiverInput(String id, String rule, String reason, String ticket, Instant expiresAt, String requestedBy, String approvedBy) {
+    public record WaiverInput(String id, String rule, String reason, String ticket, Instant expiresAt, String requestedBy, String approvedBy) {
     }
 
-    record ApprovalInput(String id, String role, String approver, Instant at) {
+    public record ApprovalInput(String id, String role, String approver, Instant at) {
     }
 
-    record FreezeInput(String cron, String duration, String zone, @Nullable String reason, Instant until) {
+    public record FreezeInput(String cron, String duration, String zone, @Nullable String reason, Instant until) {
     }
 
     /** The same inputs evaluated under another pack (a replay with today's pack). */

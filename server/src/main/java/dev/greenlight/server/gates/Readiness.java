@@ -20,7 +20,7 @@ import dev.greenlight.server.waivers.Waivers;
  * quarantine, waivers, approvals or freeze costs an evaluation.
  */
 @Service
-class Readiness {
+public class Readiness {
     private static final int MAX_CACHED = 10_000;
 
     private final EnvironmentGates gates;
@@ -42,6 +42,11 @@ class Readiness {
 
     /** The inputs as they are now and the report they give. */
     record Evaluated(GateInputs inputs, ReadinessReport report) {
+    }
+
+    /** The release's readiness for the environment now: what the readiness endpoint answers, for other features' pages. */
+    public ReadinessReport report(Project project, Release release, Environment environment) {
+        return evaluate(project, release, environment).report();
     }
 
     Evaluated evaluate(Project project, Release release, Environment environment) {

@@ -14,7 +14,7 @@ import dev.greenlight.policy.RuleResult;
  * the blockers with their remediation, the approvals still missing and an active freeze. {@code verdict} is
  * {@code ready} only when no blocker rule is left unwaived, every required approval is given and no freeze holds.
  */
-record ReadinessReport(
+public record ReadinessReport(
         String project,
         String release,
         String environment,
@@ -32,7 +32,7 @@ record ReadinessReport(
     static final String READY = "ready";
     static final String BLOCKED = "blocked";
 
-    boolean ready() {
+    public boolean ready() {
         return READY.equals(verdict);
     }
 
@@ -55,7 +55,7 @@ record ReadinessReport(
         return outcomes;
     }
 
-    record RuleOutcome(String id, String title, String severity, int weight, String outcome, Map<String, Object> values,
+    public record RuleOutcome(String id, String title, String severity, int weight, String outcome, Map<String, Object> values,
             List<String> missingEvidence, @Nullable String error, String remediation, @Nullable String remediationLink,
             @Nullable AppliedWaiver waiver) {
         static RuleOutcome of(RuleResult result, GateInputs.@Nullable WaiverInput waiver) {
@@ -65,22 +65,22 @@ record ReadinessReport(
         }
     }
 
-    record AppliedWaiver(String id, String reason, String ticket, Instant expiresAt, String approvedBy) {
+    public record AppliedWaiver(String id, String reason, String ticket, Instant expiresAt, String approvedBy) {
     }
 
-    record Blocker(String rule, String title, String outcome, String remediation, @Nullable String remediationLink) {
+    public record Blocker(String rule, String title, String outcome, String remediation, @Nullable String remediationLink) {
         static Blocker of(RuleResult result) {
             return new Blocker(result.ruleId(), result.title(), result.outcome().wireName(), result.remediation().text(),
                     result.remediation().link());
         }
     }
 
-    record ApprovalStatus(List<RequiredApprovalStatus> required, List<MissingApproval> missing) {
+    public record ApprovalStatus(List<RequiredApprovalStatus> required, List<MissingApproval> missing) {
     }
 
-    record RequiredApprovalStatus(String role, int count, int given, List<String> approvers) {
+    public record RequiredApprovalStatus(String role, int count, int given, List<String> approvers) {
     }
 
-    record MissingApproval(String role, int missing) {
+    public record MissingApproval(String role, int missing) {
     }
 }

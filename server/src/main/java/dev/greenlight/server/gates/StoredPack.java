@@ -39,6 +39,6 @@ record StoredPack(
     }
 
     /** What a readiness report or decision names: exactly which pack it used. */
-    record PackRef(String id, String version, String sha256) {
+    public record PackRef(String id, String version, String sha256) {
     }
 }
