@@ -19,12 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
-import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Page;
 import dev.greenlight.server.platform.PageRequest;
 import dev.greenlight.server.platform.Permission;
-import dev.greenlight.server.platform.ProblemKind;
-import dev.greenlight.server.platform.ProjectAccess;
 import dev.greenlight.server.platform.RequiresPermission;
 import dev.greenlight.server.projects.Environment;
 import dev.greenlight.server.projects.Environments;
@@ -41,16 +38,13 @@ class DecisionController {
     private final Environments environments;
     private final Decisions decisions;
     private final DecisionReplay replay;
-    private final ProjectAccess access;
 
-    DecisionController(ProjectCatalog projects, Releases releases, Environments environments, Decisions decisions, DecisionReplay replay,
-            ProjectAccess access) {
+    DecisionController(ProjectCatalog projects, Releases releases, Environments environments, Decisions decisions, DecisionReplay replay) {
         this.projects = projects;
         this.releases = releases;
         this.environments = environments;
         this.decisions = decisions;
         this.replay = replay;
-        this.access = access;
     }
 
     @PostMapping("/api/v1/projects/{project}/releases/{version}/decisions")
@@ -104,15 +98,7 @@ class DecisionController {
     }
 
     private Decision readable(String id) {
-        Caller caller = CurrentCaller.require();
-        Decision decision = decisions.require(caller.workspaceId(), id);
-        try {
-            access.require(caller, Permission.PROJECT_READ, decision.project());
-        } catch (GreenlightException e) {
-            // A decision of a project the caller cannot see does not exist for them, like the project itself.
-            throw e.kind() == ProblemKind.NOT_FOUND ? Decisions.notFound(id) : e;
-        }
-        return decision;
+        return decisions.requireReadable(CurrentCaller.require(), id);
     }
 
     record DecisionRequest(@Nullable String environment) {

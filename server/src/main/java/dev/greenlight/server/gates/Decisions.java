@@ -18,10 +18,14 @@ import org.springframework.stereotype.Service;
 import dev.greenlight.server.ledger.Ledger;
 import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Actor;
+import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Ids;
 import dev.greenlight.server.platform.Page;
 import dev.greenlight.server.platform.PageRequest;
+import dev.greenlight.server.platform.Permission;
+import dev.greenlight.server.platform.ProblemKind;
+import dev.greenlight.server.platform.ProjectAccess;
 import dev.greenlight.server.projects.Environment;
 import dev.greenlight.server.projects.Project;
 import dev.greenlight.server.releases.Release;
@@ -48,13 +52,15 @@ class Decisions {
     private final Ledger ledger;
     private final Readiness readiness;
     private final PolicyPacks packs;
+    private final ProjectAccess access;
     private final Clock clock;
 
-    Decisions(JdbcClient jdbc, Ledger ledger, Readiness readiness, PolicyPacks packs, Clock clock) {
+    Decisions(JdbcClient jdbc, Ledger ledger, Readiness readiness, PolicyPacks packs, ProjectAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.readiness = readiness;
         this.packs = packs;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -120,6 +126,17 @@ class Decisions {
 
     Decision require(UUID workspaceId, String id) {
         return find(workspaceId, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** A decision of the caller's workspace whose project the caller may read; any other does not exist for them. */
+    Decision requireReadable(Caller caller, String id) {
+        Decision decision = require(caller.workspaceId(), id);
+        try {
+            access.require(caller, Permission.PROJECT_READ, decision.project());
+        } catch (GreenlightException e) {
+            throw e.kind() == ProblemKind.NOT_FOUND ? notFound(id) : e;
+        }
+        return decision;
     }
 
     static GreenlightException notFound(String id) {

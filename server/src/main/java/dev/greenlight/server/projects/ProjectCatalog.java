@@ -58,7 +58,8 @@ public class ProjectCatalog {
         return GreenlightException.notFound("No project '" + slug + "'.");
     }
 
-    Page<Project> list(UUID workspaceId, VisibleProjects visible, PageRequest page) {
+    /** The projects the caller may see, by slug; what the API's list and the dashboard's projects page show. */
+    public Page<Project> list(UUID workspaceId, VisibleProjects visible, PageRequest page) {
         List<Project> rows = jdbc.sql("""
                 select * from projects
                 where workspace_id = :workspace and slug > :after and (:all or id = any(:ids))

@@ -80,6 +80,11 @@ public class Releases {
         return Page.fromOverfetched(rows, page, release -> release.id().toString());
     }
 
+    /** The newest release of the project, if it has one: what the dashboard's badges are about. */
+    public Optional<Release> latest(Project project) {
+        return list(project, new PageRequest(1, null)).items().stream().findFirst();
+    }
+
     Release create(Actor actor, Project project, String version, String commitSha, @Nullable Instant commitTime,
             List<Release.Artifact> artifacts, @Nullable String author) {
         if (find(project, version).isPresent()) {

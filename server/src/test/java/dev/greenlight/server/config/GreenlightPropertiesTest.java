@@ -67,7 +67,8 @@ class GreenlightPropertiesTest {
                     properties -> properties.oidc().jwksUri()));
 
     /** Settings under greenlight.* that another feature binds, pins and documents with its own properties class. */
-    static final List<String> PREFIXES_OF_OTHER_FEATURES = List.of("greenlight.ledger.", "greenlight.evidence.", "greenlight.waivers.");
+    static final List<String> PREFIXES_OF_OTHER_FEATURES = List.of("greenlight.ledger.", "greenlight.evidence.", "greenlight.waivers.",
+            "greenlight.badges.");
 
     static final GreenlightProperties DEFAULTS = new GreenlightProperties(
             Path.of("greenlight-data"), // ./greenlight-data, relative to the working directory
