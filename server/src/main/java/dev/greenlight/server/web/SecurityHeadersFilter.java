@@ -41,7 +41,9 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         response.setHeader("Content-Security-Policy", swagger ? SWAGGER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" on same-site form POSTs, which
+        // the CORS filter must refuse; the referrer still never leaves the site.
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         // API answers hold tenant data: no shared or browser cache keeps them unless a handler says otherwise

@@ -32,7 +32,7 @@ class SecurityHeadersTest extends IntegrationTest {
         assertThat(policy.get("object-src")).isEqualTo("'none'");
         assertThat(policy.get("frame-ancestors")).isEqualTo("'none'");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(response.header("Permissions-Policy")).contains("camera=()").contains("geolocation=()").contains("microphone=()");
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("X-Request-Id")).isNotBlank();
