@@ -9,9 +9,11 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import dev.greenlight.server.access.Role;
+import dev.greenlight.server.events.ReleaseChanged;
 import dev.greenlight.server.ledger.Ledger;
 import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Caller;
@@ -29,14 +31,16 @@ class ApprovalRecords {
     private final ObjectProvider<ApprovalPreconditions> preconditions;
     private final Ledger ledger;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ApprovalRecords(ApprovalRepository repository, SeparationOfDuties separation, ObjectProvider<ApprovalPreconditions> preconditions,
-            Ledger ledger, Clock clock) {
+            Ledger ledger, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.separation = separation;
         this.preconditions = preconditions;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The approval, and whether this call gave it (false: the caller's standing approval of these artifacts). */
@@ -69,6 +73,7 @@ class ApprovalRecords {
         Map<String, Object> subject = subjectOf(approval);
         subject.put("comment", comment);
         ledger.append(LedgerEvent.ofProject(caller, "approval.granted", project.slug(), subject));
+        events.publishEvent(changed(approval));
         return new Granted(approval, true);
     }
 
@@ -81,6 +86,12 @@ class ApprovalRecords {
             return;
         }
         ledger.append(LedgerEvent.ofProject(caller, "approval.withdrawn", approval.projectSlug(), subjectOf(approval)));
+        events.publishEvent(changed(approval));
+    }
+
+    private static ReleaseChanged changed(Approval approval) {
+        return new ReleaseChanged(approval.workspaceId(), approval.projectSlug(), approval.version(), approval.environment(),
+                ReleaseChanged.Kind.APPROVALS);
     }
 
     private static Map<String, Object> subjectOf(Approval approval) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +31,7 @@ import dev.greenlight.evidence.UnknownEvidenceFormatException;
 import dev.greenlight.server.blobs.BlobStore;
 import dev.greenlight.server.blobs.BlobStore.StagedBlob;
 import dev.greenlight.server.blobs.BlobTooLargeException;
+import dev.greenlight.server.events.ReleaseChanged;
 import dev.greenlight.server.evidence.EvidenceRepository.NewEvidence;
 import dev.greenlight.server.ledger.Ledger;
 import dev.greenlight.server.ledger.LedgerEvent;
@@ -63,9 +65,12 @@ class EvidenceUploads {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final long maxBytes;
+    private final ApplicationEventPublisher publisher;
 
     EvidenceUploads(BlobStore blobs, EvidenceReader reader, EvidenceRepository repository, Ledger ledger,
-            IdempotencyRecords idempotency, TransactionTemplate transactions, Clock clock, EvidenceProperties properties) {
+            IdempotencyRecords idempotency, TransactionTemplate transactions, Clock clock, EvidenceProperties properties,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.blobs = blobs;
         this.reader = reader;
         this.repository = repository;
@@ -198,6 +203,10 @@ class EvidenceUploads {
         List<Long> indexes = ledger.appendAll(events);
         for (int i = 0; i < created.size(); i++) {
             repository.setLedgerIndex(release.workspaceId(), created.get(i), indexes.get(i));
+        }
+        if (!created.isEmpty()) {
+            publisher.publishEvent(new ReleaseChanged(release.workspaceId(), project.slug(), release.version(), null,
+                    ReleaseChanged.Kind.EVIDENCE));
         }
         int status = created.isEmpty() ? 200 : 201;
         if (key != null) {

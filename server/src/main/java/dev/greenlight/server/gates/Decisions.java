@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.greenlight.server.events.ReleaseChanged;
 import dev.greenlight.server.ledger.Ledger;
 import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Actor;
@@ -54,8 +56,11 @@ class Decisions {
     private final PolicyPacks packs;
     private final ProjectAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Decisions(JdbcClient jdbc, Ledger ledger, Readiness readiness, PolicyPacks packs, ProjectAccess access, Clock clock) {
+    Decisions(JdbcClient jdbc, Ledger ledger, Readiness readiness, PolicyPacks packs, ProjectAccess access, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.readiness = readiness;
@@ -88,6 +93,8 @@ class Decisions {
         long index = ledger.append(new LedgerEvent(actor.workspaceId(), actor.workspaceSlug(), "decision.recorded", project.slug(),
                 actor.name(), subject(id, evaluated.inputs(), report, inputsDigest)));
         jdbc.sql("update decisions set ledger_index = :index where id = :id").param("index", index).param("id", id).update();
+        events.publishEvent(new ReleaseChanged(project.workspaceId(), project.slug(), release.version(), environment.name(),
+                ReleaseChanged.Kind.DECISIONS));
         return require(project.workspaceId(), id.toString());
     }
 

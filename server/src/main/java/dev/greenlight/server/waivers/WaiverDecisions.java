@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import dev.greenlight.server.access.Role;
 import dev.greenlight.server.access.RoleGrants;
+import dev.greenlight.server.events.ReleaseChanged;
 import dev.greenlight.server.ledger.Ledger;
 import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Caller;
@@ -32,13 +34,16 @@ class WaiverDecisions {
     private final RoleGrants grants;
     private final Ledger ledger;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    WaiverDecisions(WaiverRepository repository, ProjectAccess access, RoleGrants grants, Ledger ledger, Clock clock) {
+    WaiverDecisions(WaiverRepository repository, ProjectAccess access, RoleGrants grants, Ledger ledger, Clock clock,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.access = access;
         this.grants = grants;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     Waiver approve(Caller caller, UUID id, @Nullable String comment) {
@@ -71,6 +76,7 @@ class WaiverDecisions {
         subject.put("requestedBy", waiver.requestedByName());
         subject.put("comment", comment);
         ledger.append(LedgerEvent.ofProject(caller, "waiver." + decision.wireName(), waiver.projectSlug(), subject));
+        events.publishEvent(WaiverRequests.changed(waiver));
         return repository.require(caller.workspaceId(), id);
     }
 
@@ -94,6 +100,7 @@ class WaiverDecisions {
         subject.put("previousStatus", status.wireName());
         subject.put("reason", reason);
         ledger.append(LedgerEvent.ofProject(caller, "waiver.revoked", waiver.projectSlug(), subject));
+        events.publishEvent(WaiverRequests.changed(waiver));
         return repository.require(caller.workspaceId(), id);
     }
 

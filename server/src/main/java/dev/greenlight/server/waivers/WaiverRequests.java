@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import dev.greenlight.server.events.ReleaseChanged;
 import dev.greenlight.server.ledger.Ledger;
 import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Caller;
@@ -30,14 +32,16 @@ class WaiverRequests {
     private final WaiverProperties properties;
     private final Ledger ledger;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     WaiverRequests(WaiverRepository repository, ObjectProvider<WaivableRules> rules, WaiverProperties properties, Ledger ledger,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.rules = rules;
         this.properties = properties;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     record Request(String rule, String reason, String ticket, Instant expiresAt) {
@@ -66,7 +70,14 @@ class WaiverRequests {
         subject.put("reason", waiver.reason());
         subject.put("ticket", waiver.ticket());
         ledger.append(LedgerEvent.ofProject(caller, "waiver.requested", project.slug(), subject));
+        events.publishEvent(changed(waiver));
         return waiver;
+    }
+
+    /** The announcement that a waiver of this release and environment changed (heard after commit). */
+    static ReleaseChanged changed(Waiver waiver) {
+        return new ReleaseChanged(waiver.workspaceId(), waiver.projectSlug(), waiver.version(), waiver.environment(),
+                ReleaseChanged.Kind.WAIVERS);
     }
 
     /** What every waiver ledger entry names: which waiver, of which rule, release and environment, until when. */

@@ -1,0 +1,139 @@
+package dev.greenlight.server.dashboard;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.greenlight.server.events.ReleaseChanged;
+import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.ProblemKind;
+
+/**
+ * The open event streams of release pages, on this node: in-memory fan-out of {@link ReleaseChanged} events to the
+ * streams of the same workspace, project and release, after the change committed. Each stream gets a comment line
+ * every {@link #HEARTBEAT} so that proxies keep it open; a session holds at most {@link #PER_SESSION} streams.
+ * Several nodes would need PostgreSQL LISTEN/NOTIFY between them (not done).
+ */
+@Component
+class LiveUpdates implements DisposableBean {
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+    static final int PER_SESSION = 5;
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    /** Which release a stream follows; the workspace comes from the caller's session, never from the request. */
+    record Topic(UUID workspaceId, String project, String version) {
+    }
+
+    private record Stream(Topic topic, String session, SseEmitter emitter) {
+    }
+
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> perSession = new ConcurrentHashMap<>();
+    /** One thread sends everything: events keep their order, and a slow client never holds up a committing request. */
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveUpdates() {
+        sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens a stream for a session, or refuses with 429 when the session already holds {@link #PER_SESSION}. */
+    SseEmitter open(Topic topic, String session) {
+        AtomicInteger count = perSession.computeIfAbsent(session, key -> new AtomicInteger());
+        if (count.incrementAndGet() > PER_SESSION) {
+            release(session, count);
+            throw new GreenlightException(ProblemKind.RATE_LIMITED, "This session already has " + PER_SESSION
+                    + " live-update streams open; close a tab or reload later.");
+        }
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Stream stream = new Stream(topic, session, emitter);
+        streams.add(stream);
+        Runnable remove = () -> {
+            if (streams.remove(stream)) {
+                release(session, count);
+            }
+        };
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(error -> remove.run());
+        sender.execute(() -> send(stream, SseEmitter.event().name("ready").data("")));
+        return emitter;
+    }
+
+    private void release(String session, AtomicInteger count) {
+        if (count.decrementAndGet() <= 0) {
+            perSession.remove(session, count);
+        }
+    }
+
+    int openStreams() {
+        return streams.size();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onReleaseChanged(ReleaseChanged event) {
+        Topic topic = new Topic(event.workspaceId(), event.project(), event.version());
+        String environment = event.environment() == null ? "" : event.environment();
+        sender.execute(() -> streams.stream().filter(stream -> stream.topic().equals(topic))
+                .forEach(stream -> send(stream, SseEmitter.event().name(event.kind().wireName()).data(environment))));
+    }
+
+    private void heartbeat() {
+        streams.forEach(stream -> send(stream, SseEmitter.event().comment("heartbeat")));
+    }
+
+    private void send(Stream stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.emitter().send(event);
+        } catch (IOException | IllegalStateException e) {
+            // The client went away: completing the emitter runs the removal registered in open().
+            log.debug("live-update stream closed: {}", e.toString());
+            streams.remove(stream);
+            perSession.computeIfPresent(stream.session(), (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+            stream.emitter().completeWithError(e);
+        }
+    }
+
+    /**
+     * Ends every stream as soon as the application begins to close: graceful shutdown would otherwise wait for these
+     * never-ending requests until its timeout. Browsers reconnect (with backoff) to whichever node is up.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void onClose() {
+        destroy();
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
+        streams.forEach(stream -> {
+            try {
+                stream.emitter().complete();
+            } catch (RuntimeException e) {
+                log.debug("live-update stream already closed: {}", e.toString());
+            }
+        });
+        streams.clear();
+    }
+}
