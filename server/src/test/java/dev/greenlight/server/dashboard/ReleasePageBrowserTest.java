@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,8 @@ import dev.greenlight.server.browser.BrowserTest;
 
 /**
  * The release page in a real browser: a blocked release, a waiver requested by one person and approved by another,
- * the release becoming ready and approved, a decision recorded and replayed — each page checked with axe and photographed.
+ * the release becoming ready and approved, a decision recorded, replayed and found in the ledger explorer — each page
+ * checked with axe and photographed.
  */
 class ReleasePageBrowserTest extends BrowserTest {
 
@@ -69,6 +72,18 @@ class ReleasePageBrowserTest extends BrowserTest {
         assertThat(page.locator("#replay-heading")).hasText("Replay identical");
         assertAccessible(page);
         screenshot(page, "release-decided");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        // An auditor (a workspace-wide viewer) finds the decision in the ledger explorer.
+        String auditor = scenario.user("viewer", null);
+        int granted = admin().put("/api/v1/workspace/members/" + auditor, Map.of("roles", List.of("viewer"))).status();
+        org.assertj.core.api.Assertions.assertThat(granted).isEqualTo(200);
+        signIn(auditor, PASSWORD);
+        page.navigate(url("/ledger?kind=decision.recorded&project=" + project));
+        assertThat(page.locator("main")).containsText("decision.recorded");
+        assertThat(page.locator("main")).containsText("Signature verified");
+        assertAccessible(page);
+        screenshot(page, "ledger-decision");
     }
 
     private Locator approveButton() {
