@@ -85,6 +85,41 @@ class ReleaseFormsController {
         return backTo(project, version, environment);
     }
 
+    @PostMapping(RELEASE + "/waivers/{id}/reject")
+    @RequiresPermission(Permission.WAIVERS_APPROVE)
+    String rejectWaiver(@PathVariable String project, @PathVariable String version, @PathVariable String id,
+            @RequestParam(defaultValue = "") String environment, @RequestParam(defaultValue = "") String comment, RedirectAttributes flash) {
+        targets.require(project, version, environment);
+        try {
+            ReleaseWaivers.Summary waiver = waivers.reject(CurrentCaller.require(), parseId(id), blankToNull(comment));
+            flash.addFlashAttribute("notice", "Waiver of '" + waiver.rule() + "' rejected.");
+        } catch (GreenlightException e) {
+            flash.addFlashAttribute("rejectWaiver", id);
+            flash.addFlashAttribute("rejectComment", comment);
+            flash.addFlashAttribute("rejectErrors", FieldErrors.of(e));
+            flash.addFlashAttribute("error", "The waiver was not rejected: " + e.getMessage());
+        }
+        return backTo(project, version, environment);
+    }
+
+    /** Declares {@code waivers:request} like the API's revoke; the service lets only the requester or a decider revoke. */
+    @PostMapping(RELEASE + "/waivers/{id}/revoke")
+    @RequiresPermission(Permission.WAIVERS_REQUEST)
+    String revokeWaiver(@PathVariable String project, @PathVariable String version, @PathVariable String id,
+            @RequestParam(defaultValue = "") String environment, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+        targets.require(project, version, environment);
+        try {
+            ReleaseWaivers.Summary waiver = waivers.revoke(CurrentCaller.require(), parseId(id), blankToNull(reason));
+            flash.addFlashAttribute("notice", "Waiver of '" + waiver.rule() + "' revoked; it no longer covers the rule.");
+        } catch (GreenlightException e) {
+            flash.addFlashAttribute("revokeWaiver", id);
+            flash.addFlashAttribute("revokeReason", reason);
+            flash.addFlashAttribute("revokeErrors", FieldErrors.of(e));
+            flash.addFlashAttribute("error", "The waiver was not revoked: " + e.getMessage());
+        }
+        return backTo(project, version, environment);
+    }
+
     @PostMapping(RELEASE + "/approvals")
     @RequiresPermission(Permission.RELEASES_APPROVE)
     String approveRelease(@PathVariable String project, @PathVariable String version, @RequestParam(defaultValue = "") String environment,
@@ -96,6 +131,23 @@ class ReleaseFormsController {
             flash.addFlashAttribute("notice", "Release " + version + " approved for " + environment + " as " + approval.role() + ".");
         } catch (GreenlightException e) {
             flash.addFlashAttribute("error", "The release was not approved: " + e.getMessage());
+        }
+        return backTo(project, version, environment);
+    }
+
+    /** Withdraws the caller's own approval, like the API's withdraw; withdrawing it again changes nothing. */
+    @PostMapping(RELEASE + "/approvals/{id}/withdraw")
+    @RequiresPermission(Permission.RELEASES_APPROVE)
+    String withdrawApproval(@PathVariable String project, @PathVariable String version, @PathVariable String id,
+            @RequestParam(defaultValue = "") String environment, RedirectAttributes flash) {
+        ReleaseTargets.Target target = targets.require(project, version, environment);
+        try {
+            ReleaseApprovals.Summary approval = approvals.withdraw(CurrentCaller.require(), target.release(), target.environment(),
+                    parseApprovalId(id));
+            flash.addFlashAttribute("notice", "Your approval of release " + version + " for " + environment + " as " + approval.role()
+                    + " was withdrawn.");
+        } catch (GreenlightException e) {
+            flash.addFlashAttribute("error", "The approval was not withdrawn: " + e.getMessage());
         }
         return backTo(project, version, environment);
     }
@@ -166,6 +218,14 @@ class ReleaseFormsController {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw GreenlightException.notFound("No such waiver.");
+        }
+    }
+
+    private static UUID parseApprovalId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw GreenlightException.notFound("No such approval.");
         }
     }
 }

@@ -40,7 +40,7 @@ public class ReleaseWaivers {
     public Page<Summary> of(Release release, Environment environment, PageRequest page) {
         Instant now = clock.instant();
         return repository.list(release.workspaceId(), release.id(), environment.id(), null, now, page)
-                .map(waiver -> Summary.of(WaiverView.of(waiver, now)));
+                .map(waiver -> Summary.of(waiver, now));
     }
 
     /** Requests a waiver; the fields are checked exactly as the API's request body is. */
@@ -51,7 +51,7 @@ public class ReleaseWaivers {
                 new ReleaseWaiverController.RequestWaiver(environment.name(), rule, reason, ticket, expiresAt));
         Waiver waiver = requests.request(caller, project, release, environment,
                 new WaiverRequests.Request(body.rule(), body.reason(), body.ticket(), body.expiresAt()));
-        return Summary.of(WaiverView.of(waiver, clock.instant()));
+        return Summary.of(waiver, clock.instant());
     }
 
     /**
@@ -60,15 +60,39 @@ public class ReleaseWaivers {
      */
     @Transactional
     public Summary approve(Caller caller, UUID id) {
-        return Summary.of(WaiverView.of(decisions.approve(caller, id, null), clock.instant()));
+        return Summary.of(decisions.approve(caller, id, null), clock.instant());
     }
 
-    /** A waiver as a page lists it; {@code status} includes {@code expired}. */
+    /**
+     * Rejects a requested waiver; the comment is required and checked exactly as the API's reject body is. Only a
+     * security lead or release captain other than the requester may.
+     */
+    @Transactional
+    public Summary reject(Caller caller, UUID id, @Nullable String comment) {
+        WaiverController.RejectWaiver body = bodies.valid(new WaiverController.RejectWaiver(comment));
+        return Summary.of(decisions.reject(caller, id, body.comment()), clock.instant());
+    }
+
+    /**
+     * Revokes a requested or approved waiver; the reason is required and checked exactly as the API's revoke body is.
+     * The requester may, and so may a security lead or release captain of the project.
+     */
+    @Transactional
+    public Summary revoke(Caller caller, UUID id, @Nullable String reason) {
+        WaiverController.RevokeWaiver body = bodies.valid(new WaiverController.RevokeWaiver(reason));
+        return Summary.of(decisions.revoke(caller, id, body.reason()), clock.instant());
+    }
+
+    /**
+     * A waiver as a page lists it; {@code status} includes {@code expired}. {@code requesterId} is the requester's
+     * principal id, so a page can offer revoking to them.
+     */
     public record Summary(String id, String rule, String reason, String ticket, Instant expiresAt, String status, String requestedBy,
-            Instant requestedAt, @Nullable String decidedBy) {
-        static Summary of(WaiverView view) {
+            String requesterId, Instant requestedAt, @Nullable String decidedBy) {
+        static Summary of(Waiver waiver, Instant now) {
+            WaiverView view = WaiverView.of(waiver, now);
             return new Summary(view.id(), view.rule(), view.reason(), view.ticket(), view.expiresAt(), view.status(), view.requestedBy(),
-                    view.requestedAt(), view.decidedBy());
+                    waiver.requestedBy().toString(), view.requestedAt(), view.decidedBy());
         }
     }
 }
