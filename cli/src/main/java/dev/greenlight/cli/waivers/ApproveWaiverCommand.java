@@ -1,9 +1,6 @@
 package dev.greenlight.cli.waivers;
 
-import dev.greenlight.cli.client.ApiPath;
-import dev.greenlight.cli.client.GreenlightClient;
 import dev.greenlight.cli.command.CliContext;
-import dev.greenlight.cli.failure.ExitCode;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -37,9 +34,6 @@ final class ApproveWaiverCommand implements Callable<Integer> {
         if (comment != null) {
             body.put("comment", comment);
         }
-        try (GreenlightClient client = context.connect()) {
-            context.printer(spec).item(client.create(ApiPath.of("waivers", id, "approve"), body), WaiverViews::decided);
-        }
-        return ExitCode.SUCCESS;
+        return WaiverStep.send(context, spec, id, "approve", body);
     }
 }

@@ -1,9 +1,6 @@
 package dev.greenlight.cli.waivers;
 
-import dev.greenlight.cli.client.ApiPath;
-import dev.greenlight.cli.client.GreenlightClient;
 import dev.greenlight.cli.command.CliContext;
-import dev.greenlight.cli.failure.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +30,6 @@ final class RejectWaiverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("comment", comment);
-        try (GreenlightClient client = context.connect()) {
-            context.printer(spec).item(client.create(ApiPath.of("waivers", id, "reject"), body), WaiverViews::decided);
-        }
-        return ExitCode.SUCCESS;
+        return WaiverStep.send(context, spec, id, "reject", body);
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -53,21 +55,19 @@ class ReleaseFormsController {
             @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String ticket, @RequestParam(defaultValue = "") String expiresAt, RedirectAttributes flash) {
         ReleaseTargets.Target target = targets.require(project, version, environment);
-        try {
+        attempt(flash, "The waiver was not requested", () -> {
             ReleaseWaivers.Summary waiver = waivers.request(CurrentCaller.require(), target.project(), target.release(),
                     target.environment(), blankToNull(rule), blankToNull(reason), blankToNull(ticket), startOfDay(expiresAt));
-            flash.addFlashAttribute("notice", "Waiver of '" + waiver.rule() + "' requested; a security lead or release captain "
-                    + "other than you must approve it.");
-        } catch (GreenlightException e) {
+            return "Waiver of '" + waiver.rule() + "' requested; a security lead or release captain other than you must approve it.";
+        }, refusal -> {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("rule", rule);
             form.put("reason", reason);
             form.put("ticket", ticket);
             form.put("expiresAt", expiresAt);
             flash.addFlashAttribute("waiverForm", form);
-            flash.addFlashAttribute("waiverErrors", FieldErrors.of(e));
-            flash.addFlashAttribute("error", "The waiver was not requested: " + e.getMessage());
-        }
+            flash.addFlashAttribute("waiverErrors", FieldErrors.of(refusal));
+        });
         return backTo(project, version, environment);
     }
 
@@ -76,12 +76,10 @@ class ReleaseFormsController {
     String approveWaiver(@PathVariable String project, @PathVariable String version, @PathVariable String id,
             @RequestParam(defaultValue = "") String environment, RedirectAttributes flash) {
         targets.require(project, version, environment);
-        try {
-            ReleaseWaivers.Summary waiver = waivers.approve(CurrentCaller.require(), parseId(id));
-            flash.addFlashAttribute("notice", "Waiver of '" + waiver.rule() + "' approved until " + waiver.expiresAt() + ".");
-        } catch (GreenlightException e) {
-            flash.addFlashAttribute("error", "The waiver was not approved: " + e.getMessage());
-        }
+        attempt(flash, "The waiver was not approved", () -> {
+            ReleaseWaivers.Summary waiver = waivers.approve(CurrentCaller.require(), parseId(id, "waiver"));
+            return "Waiver of '" + waiver.rule() + "' approved until " + waiver.expiresAt() + ".";
+        });
         return backTo(project, version, environment);
     }
 
@@ -90,15 +88,14 @@ class ReleaseFormsController {
     String rejectWaiver(@PathVariable String project, @PathVariable String version, @PathVariable String id,
             @RequestParam(defaultValue = "") String environment, @RequestParam(defaultValue = "") String comment, RedirectAttributes flash) {
         targets.require(project, version, environment);
-        try {
-            ReleaseWaivers.Summary waiver = waivers.reject(CurrentCaller.require(), parseId(id), blankToNull(comment));
-            flash.addFlashAttribute("notice", "Waiver of '" + waiver.rule() + "' rejected.");
-        } catch (GreenlightException e) {
+        attempt(flash, "The waiver was not rejected", () -> {
+            ReleaseWaivers.Summary waiver = waivers.reject(CurrentCaller.require(), parseId(id, "waiver"), blankToNull(comment));
+            return "Waiver of '" + waiver.rule() + "' rejected.";
+        }, refusal -> {
             flash.addFlashAttribute("rejectWaiver", id);
             flash.addFlashAttribute("rejectComment", comment);
-            flash.addFlashAttribute("rejectErrors", FieldErrors.of(e));
-            flash.addFlashAttribute("error", "The waiver was not rejected: " + e.getMessage());
-        }
+            flash.addFlashAttribute("rejectErrors", FieldErrors.of(refusal));
+        });
         return backTo(project, version, environment);
     }
 
@@ -108,15 +105,14 @@ class ReleaseFormsController {
     String revokeWaiver(@PathVariable String project, @PathVariable String version, @PathVariable String id,
             @RequestParam(defaultValue = "") String environment, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
         targets.require(project, version, environment);
-        try {
-            ReleaseWaivers.Summary waiver = waivers.revoke(CurrentCaller.require(), parseId(id), blankToNull(reason));
-            flash.addFlashAttribute("notice", "Waiver of '" + waiver.rule() + "' revoked; it no longer covers the rule.");
-        } catch (GreenlightException e) {
+        attempt(flash, "The waiver was not revoked", () -> {
+            ReleaseWaivers.Summary waiver = waivers.revoke(CurrentCaller.require(), parseId(id, "waiver"), blankToNull(reason));
+            return "Waiver of '" + waiver.rule() + "' revoked; it no longer covers the rule.";
+        }, refusal -> {
             flash.addFlashAttribute("revokeWaiver", id);
             flash.addFlashAttribute("revokeReason", reason);
-            flash.addFlashAttribute("revokeErrors", FieldErrors.of(e));
-            flash.addFlashAttribute("error", "The waiver was not revoked: " + e.getMessage());
-        }
+            flash.addFlashAttribute("revokeErrors", FieldErrors.of(refusal));
+        });
         return backTo(project, version, environment);
     }
 
@@ -125,13 +121,11 @@ class ReleaseFormsController {
     String approveRelease(@PathVariable String project, @PathVariable String version, @RequestParam(defaultValue = "") String environment,
             @RequestParam(defaultValue = "") String role, RedirectAttributes flash) {
         ReleaseTargets.Target target = targets.require(project, version, environment);
-        try {
+        attempt(flash, "The release was not approved", () -> {
             ReleaseApprovals.Summary approval = approvals.approve(CurrentCaller.require(), target.project(), target.release(),
                     target.environment(), blankToNull(role));
-            flash.addFlashAttribute("notice", "Release " + version + " approved for " + environment + " as " + approval.role() + ".");
-        } catch (GreenlightException e) {
-            flash.addFlashAttribute("error", "The release was not approved: " + e.getMessage());
-        }
+            return "Release " + version + " approved for " + environment + " as " + approval.role() + ".";
+        });
         return backTo(project, version, environment);
     }
 
@@ -141,14 +135,11 @@ class ReleaseFormsController {
     String withdrawApproval(@PathVariable String project, @PathVariable String version, @PathVariable String id,
             @RequestParam(defaultValue = "") String environment, RedirectAttributes flash) {
         ReleaseTargets.Target target = targets.require(project, version, environment);
-        try {
+        attempt(flash, "The approval was not withdrawn", () -> {
             ReleaseApprovals.Summary approval = approvals.withdraw(CurrentCaller.require(), target.release(), target.environment(),
-                    parseApprovalId(id));
-            flash.addFlashAttribute("notice", "Your approval of release " + version + " for " + environment + " as " + approval.role()
-                    + " was withdrawn.");
-        } catch (GreenlightException e) {
-            flash.addFlashAttribute("error", "The approval was not withdrawn: " + e.getMessage());
-        }
+                    parseId(id, "approval"));
+            return "Your approval of release " + version + " for " + environment + " as " + approval.role() + " was withdrawn.";
+        });
         return backTo(project, version, environment);
     }
 
@@ -157,14 +148,11 @@ class ReleaseFormsController {
     String recordDecision(@PathVariable String project, @PathVariable String version, @RequestParam(defaultValue = "") String environment,
             RedirectAttributes flash) {
         ReleaseTargets.Target target = targets.require(project, version, environment);
-        try {
+        attempt(flash, "No decision was recorded", () -> {
             ReleaseDecisions.Summary decision = decisions.record(CurrentCaller.require(), target.project(), target.release(),
                     target.environment());
-            flash.addFlashAttribute("notice", "Decision recorded: " + decision.verdict() + ", score " + decision.score()
-                    + " (ledger entry " + decision.ledgerIndex() + ").");
-        } catch (GreenlightException e) {
-            flash.addFlashAttribute("error", "No decision was recorded: " + e.getMessage());
-        }
+            return "Decision recorded: " + decision.verdict() + ", score " + decision.score() + " (ledger entry " + decision.ledgerIndex() + ").";
+        });
         return backTo(project, version, environment);
     }
 
@@ -191,6 +179,21 @@ class ReleaseFormsController {
         return backTo(project, version, environment);
     }
 
+    /** Runs a form's action and shows its notice; a refusal shows the problem's detail instead. */
+    private static void attempt(RedirectAttributes flash, String refused, Supplier<String> action) {
+        attempt(flash, refused, action, refusal -> { });
+    }
+
+    /** As {@link #attempt(RedirectAttributes, String, Supplier)}, and on a refusal keeps what the form shows again. */
+    private static void attempt(RedirectAttributes flash, String refused, Supplier<String> action, Consumer<GreenlightException> onRefusal) {
+        try {
+            flash.addFlashAttribute("notice", action.get());
+        } catch (GreenlightException e) {
+            onRefusal.accept(e);
+            flash.addFlashAttribute("error", refused + ": " + e.getMessage());
+        }
+    }
+
     private static String backTo(String project, String version, String environment) {
         UriComponentsBuilder page = UriComponentsBuilder.fromPath(RELEASE);
         if (!environment.isEmpty()) {
@@ -213,19 +216,11 @@ class ReleaseFormsController {
         }
     }
 
-    private static UUID parseId(String id) {
+    private static UUID parseId(String id, String what) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw GreenlightException.notFound("No such waiver.");
-        }
-    }
-
-    private static UUID parseApprovalId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw GreenlightException.notFound("No such approval.");
+            throw GreenlightException.notFound("No such " + what + ".");
         }
     }
 }

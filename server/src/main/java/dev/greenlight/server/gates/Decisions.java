@@ -75,7 +75,10 @@ class Decisions {
         String inputs = new String(SortedJson.write(evaluated.inputs().toMap()), StandardCharsets.UTF_8);
         String inputsDigest = SortedJson.sha256(inputs);
         ReadinessReport report = evaluated.report();
-        packs.find(project.workspaceId(), report.pack().id(), report.pack().version()).ifPresent(used -> packs.preserve(actor, used));
+        if (report.pack().id().equals(PolicyPacks.BASELINE_ID)) {
+            // Uploaded packs are kept anyway; the built-in one must outlive an upgrade of Greenlight for this to replay.
+            packs.find(project.workspaceId(), report.pack().id(), report.pack().version()).ifPresent(used -> packs.preserve(actor, used));
+        }
         UUID id = Ids.newId(clock);
         Instant decidedAt = evaluated.inputs().at();
         jdbc.sql("""

@@ -134,14 +134,18 @@ class PolicyPacks {
 
     /** Every version of a pack, newest upload first. */
     List<StoredPack> versions(UUID workspaceId, String packId) {
-        if (packId.equals(BASELINE_ID)) {
-            return List.of(baseline());
-        }
-        return jdbc.sql("select " + COLUMNS + """
+        List<StoredPack> stored = jdbc.sql("select " + COLUMNS + """
                  from policy_packs p join principals u on u.id = p.uploaded_by
                 where p.workspace_id = :workspace and p.pack_id = :pack order by p.id desc""")
                 .param("workspace", workspaceId).param("pack", packId)
                 .query(ROW).list();
+        if (!packId.equals(BASELINE_ID)) {
+            return stored;
+        }
+        // The built-in version first, then the older ones that decisions kept (see preserve).
+        List<StoredPack> versions = new java.util.ArrayList<>(List.of(baseline()));
+        stored.stream().filter(one -> !one.version().equals(baseline().version())).forEach(versions::add);
+        return versions;
     }
 
     /** Pack id → its active version, or null when none is active yet; the built-in baseline first. */

@@ -32,6 +32,7 @@ import dev.greenlight.server.testing.IntegrationTest;
  */
 @ExtendWith(ChromiumExtension.class)
 public abstract class BrowserTest extends IntegrationTest {
+    private static final System.Logger LOG = System.getLogger(BrowserTest.class.getName());
     /** The password of the users {@link #newUser()} creates. */
     protected static final String PASSWORD = "correct horse battery";
     private static final double ACTION_TIMEOUT_MILLISECONDS = 15_000;
@@ -117,7 +118,7 @@ public abstract class BrowserTest extends IntegrationTest {
     protected void assertAccessible(Page page) {
         List<AccessibilityViolation> violations = accessibilityViolations(page);
         violations.stream().filter(violation -> !violation.blocksSomeone())
-                .forEach(violation -> System.out.println("accessibility note on " + page.url() + ": " + violation.describe()));
+                .forEach(violation -> LOG.log(System.Logger.Level.INFO, "accessibility note on " + page.url() + ": " + violation.describe()));
         List<AccessibilityViolation> blocking = violations.stream().filter(AccessibilityViolation::blocksSomeone).toList();
         if (!blocking.isEmpty()) {
             StringBuilder report = new StringBuilder().append(blocking.size()).append(" serious or critical accessibility violation(s) on ")

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,17 +108,14 @@ class CliGateTest extends IntegrationTest {
     void waitingBecomesReadyWhenTheEvidenceArrives() throws Exception {
         String project = projectWithRelease();
         gateUses(project, activePack("1.0.0"));
+        StringWriter progress = new StringWriter();
+        // The evidence arrives once the command has seen the release blocked, so the wait has something to wait for.
         CompletableFuture<Void> evidenceLater = CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            awaitOutput(progress, "Check 1: BLOCKED");
             uploadJunit(project, 0);
         });
 
-        Result gate = cli("gate", project, "1.0.0", "-e", "prod", "--wait", "30s", "--interval", "1s");
+        Result gate = cli(environment, progress, "gate", project, "1.0.0", "-e", "prod", "--wait", "30s", "--interval", "1s");
 
         evidenceLater.get(10, TimeUnit.SECONDS);
         assertThat(gate.exitCode()).as(gate.toString()).isZero();
@@ -250,13 +248,27 @@ class CliGateTest extends IntegrationTest {
         return cli(environment, args);
     }
 
-    /** The bootstrap key on standard input serves {@code login --api-key-stdin}; other commands do not read it. */
     private Result cli(Map<String, String> env, String... args) {
+        return cli(env, new StringWriter(), args);
+    }
+
+    /** The bootstrap key on standard input serves {@code login --api-key-stdin}; other commands do not read it. */
+    private Result cli(Map<String, String> env, StringWriter err, String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         int exitCode = GreenlightCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env,
                 new ByteArrayInputStream((bootstrapKey() + "\n").getBytes(StandardCharsets.UTF_8)));
         return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** Waits, polling, until the text has appeared in what a running command has written so far (10 s at most). */
+    private static void awaitOutput(StringWriter written, String text) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!written.toString().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the command never wrote '" + text + "': " + written);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
     }
 
     private record Result(int exitCode, String out, String err) {
