@@ -16,15 +16,17 @@ import dev.greenlight.server.platform.PermissionScope;
 public enum Role {
     VIEWER("viewer", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ)),
     DEVELOPER("developer", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE, Permission.EVIDENCE_UPLOAD,
-            Permission.DECISIONS_RECORD, Permission.WAIVERS_REQUEST, Permission.RELEASES_APPROVE)),
+            Permission.DECISIONS_RECORD, Permission.WAIVERS_REQUEST, Permission.RELEASES_APPROVE, Permission.DEPLOYMENTS_REPORT)),
     RELEASE_CAPTAIN("release-captain", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.RELEASES_CREATE,
             Permission.EVIDENCE_UPLOAD, Permission.DECISIONS_RECORD, Permission.WAIVERS_REQUEST, Permission.WAIVERS_APPROVE,
-            Permission.RELEASES_APPROVE)),
+            Permission.RELEASES_APPROVE, Permission.PROMOTIONS_REQUEST, Permission.FREEZE_OVERRIDE, Permission.RELEASES_ROLLBACK,
+            Permission.DEPLOYMENTS_REPORT)),
     SECURITY("security", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.WAIVERS_REQUEST, Permission.WAIVERS_APPROVE,
             Permission.RELEASES_APPROVE)),
     ADMIN("admin", EnumSet.of(Permission.PROJECT_READ, Permission.LEDGER_READ, Permission.PROJECT_UPDATE,
             Permission.ENVIRONMENTS_MANAGE, Permission.RELEASES_CREATE, Permission.EVIDENCE_UPLOAD, Permission.MEMBERS_MANAGE,
-            Permission.DECISIONS_RECORD, Permission.WAIVERS_REQUEST, Permission.RELEASES_APPROVE)),
+            Permission.DECISIONS_RECORD, Permission.WAIVERS_REQUEST, Permission.RELEASES_APPROVE, Permission.PROMOTIONS_REQUEST,
+            Permission.DEPLOYMENTS_REPORT)),
     WORKSPACE_ADMIN("workspace-admin", workspaceAdminPermissions());
 
     private final String wireName;

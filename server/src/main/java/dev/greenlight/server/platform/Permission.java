@@ -22,6 +22,14 @@ public enum Permission {
     WAIVERS_REQUEST("waivers:request", PermissionScope.PROJECT),
     WAIVERS_APPROVE("waivers:approve", PermissionScope.PROJECT),
     RELEASES_APPROVE("releases:approve", PermissionScope.PROJECT),
+    /** Request, cancel and advance promotions of a release into an environment. */
+    PROMOTIONS_REQUEST("promotions:request", PermissionScope.PROJECT),
+    /** Promote during a freeze window (with a reason); logged as an override. */
+    FREEZE_OVERRIDE("freeze:override", PermissionScope.PROJECT),
+    /** Roll an environment back to an earlier release. */
+    RELEASES_ROLLBACK("releases:rollback", PermissionScope.PROJECT),
+    /** What a CD system or a service reports back: deployment status and pushed health metrics. */
+    DEPLOYMENTS_REPORT("deployments:report", PermissionScope.PROJECT),
 
     PROJECTS_CREATE("projects:create", PermissionScope.WORKSPACE),
     WORKSPACE_READ("workspace:read", PermissionScope.WORKSPACE),
@@ -29,6 +37,8 @@ public enum Permission {
     LEDGER_READ("ledger:read", PermissionScope.WORKSPACE),
     LEDGER_SIGN("ledger:sign", PermissionScope.WORKSPACE),
     POLICIES_MANAGE("policies:manage", PermissionScope.WORKSPACE),
+    /** See and replay the workspace's dead-lettered jobs. */
+    JOBS_MANAGE("jobs:manage", PermissionScope.WORKSPACE),
 
     WORKSPACES_CREATE("workspaces:create", PermissionScope.INSTANCE),
     LEDGER_KEYS_MANAGE("ledger-keys:manage", PermissionScope.INSTANCE);
