@@ -1,9 +1,10 @@
 /*
  * Live updates of the release page (docs/dashboard.md). The page works without this script; with it, the page
- * listens to the release's server-sent events and, when one says that evidence, approvals, waivers or decisions
- * changed, fetches the affected sections again (GET .../sections/{name}?environment=) and swaps them in.
- * The connection is re-opened after an error with exponential backoff (1 s doubling to at most 60 s, with jitter).
- * No eval, no inline style: the CSP stays script-src 'self'.
+ * listens to the release's server-sent events and, when one says that evidence, approvals, waivers, decisions or
+ * promotions changed, fetches the affected sections again (GET .../sections/{name}?environment=&<list cursors>) and
+ * swaps them in; a kind that no section of the page shows changes only the status line. "resync" (the server missed
+ * changes for a while) refreshes every section. The connection is re-opened after an error with exponential backoff
+ * (1 s doubling to at most 60 s, with jitter). No eval, no inline style: the CSP stays script-src 'self'.
  */
 (function () {
   'use strict';
@@ -16,8 +17,11 @@
   var sectionsUrl = main.getAttribute('data-live-sections');
   var environment = main.getAttribute('data-live-environment') || '';
   var statusLine = document.getElementById('live-status');
-  var KINDS = ['evidence', 'approvals', 'waivers', 'decisions'];
-  var LABELS = { evidence: 'new evidence', approvals: 'approvals changed', waivers: 'waivers changed', decisions: 'new decision' };
+  var KINDS = ['evidence', 'approvals', 'waivers', 'decisions', 'promotions'];
+  var LABELS = {
+    evidence: 'new evidence', approvals: 'approvals changed', waivers: 'waivers changed', decisions: 'new decision',
+    promotions: 'promotions changed'
+  };
   var BASE_DELAY = 1000;
   var MAX_DELAY = 60000;
   var attempt = 0;
@@ -44,6 +48,22 @@
     });
   }
 
+  /** The page's own query (its lists' cursors) with its environment, so a section shows the rows the page shows. */
+  function sectionQuery() {
+    var query = new URLSearchParams(window.location.search);
+    if (environment) {
+      query.set('environment', environment);
+    }
+    var text = query.toString();
+    return text ? '?' + text : '';
+  }
+
+  function refreshEverything() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-live-section]'), function (element) {
+      refresh(element.getAttribute('data-live-section'));
+    });
+  }
+
   function refresh(name) {
     var current = document.querySelector('[data-live-section="' + name + '"]');
     if (!current) {
@@ -63,7 +83,7 @@
       }
       return;
     }
-    var url = sectionsUrl + encodeURIComponent(name) + (environment ? '?environment=' + encodeURIComponent(environment) : '');
+    var url = sectionsUrl + encodeURIComponent(name) + sectionQuery();
     fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (response) {
       if (!response.ok) {
         throw new Error('section ' + name + ': HTTP ' + response.status);
@@ -99,15 +119,18 @@
     source.addEventListener('ready', function () {
       if (attempt > 0) {
         // Events may have been missed while disconnected: bring every section up to date.
-        KINDS.forEach(function (kind) {
-          sectionsFor(kind).forEach(function (element) { refresh(element.getAttribute('data-live-section')); });
-        });
+        refreshEverything();
       }
       attempt = 0;
       say('Live updates on.');
     });
     KINDS.forEach(function (kind) {
       source.addEventListener(kind, function (event) { onChange(kind, event); });
+    });
+    source.addEventListener('resync', function () {
+      refreshEverything();
+      say('Live updates: the server missed changes for a while; the page was brought up to date at '
+        + new Date().toLocaleTimeString() + '.');
     });
     source.onerror = function () {
       // The browser's own retry has no backoff and gives up on HTTP errors: take over.

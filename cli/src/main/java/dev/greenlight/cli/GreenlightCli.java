@@ -16,6 +16,7 @@ import dev.greenlight.cli.environments.EnvironmentsCommand;
 import dev.greenlight.cli.evidence.PushCommand;
 import dev.greenlight.cli.gates.DecisionCommand;
 import dev.greenlight.cli.gates.GateCommand;
+import dev.greenlight.cli.jobs.JobsCommand;
 import dev.greenlight.cli.ledger.LedgerCommand;
 import dev.greenlight.cli.projects.ProjectsCommand;
 import dev.greenlight.cli.releases.ReleasesCommand;
@@ -46,7 +47,9 @@ import picocli.CommandLine.ScopeType;
             ProjectsCommand.class, EnvironmentsCommand.class, ReleasesCommand.class, PushCommand.class, LedgerCommand.class,
             WaiveCommand.class, ApproveCommand.class, ApprovalsCommand.class,
             GateCommand.class, DecisionCommand.class,
+            dev.greenlight.cli.promotions.PromoteCommand.class, dev.greenlight.cli.promotions.PromotionCommand.class, dev.greenlight.cli.promotions.RollbackCommand.class,
             dev.greenlight.cli.policy.PolicyCommand.class,
+            JobsCommand.class,
             HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

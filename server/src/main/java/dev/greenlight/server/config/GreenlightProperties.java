@@ -71,17 +71,29 @@ public record GreenlightProperties(
     }
 
     /**
-     * A trusted OpenID Connect issuer whose bearer JWTs Greenlight accepts. Empty issuer: JWTs are refused.
+     * A trusted OpenID Connect issuer whose bearer JWTs Greenlight accepts. Empty issuer: JWTs are refused. With a
+     * client id as well, people can also sign in to the dashboard through the issuer (authorization code flow with
+     * PKCE); the client secret is needed only when the issuer registered Greenlight as a confidential client.
      */
     public record Oidc(
             @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") @DefaultValue("") String issuer,
             @DefaultValue("") String audience,
-            @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") @DefaultValue("") String jwksUri) {
+            @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL") @DefaultValue("") String jwksUri,
+            @Pattern(regexp = "[\\x21-\\x7E]{0,255}", message = "must be at most 255 visible ASCII characters") @DefaultValue("") String clientId,
+            @DefaultValue("") String clientSecret,
+            @Pattern(regexp = "[^\\p{Cntrl}]{1,60}", message = "must be 1-60 characters, no control characters") @DefaultValue("single sign-on") String displayName,
+            @Pattern(regexp = "(https?://[^\\s]+)?", message = "must be an http(s) URL") @DefaultValue("") String redirectUri) {
 
         public Oidc {
             // Checked while binding, so that it stops the start before the database or a port is touched.
             if (!issuer.isBlank() && audience.isBlank()) {
                 throw new InvalidConfigurationException("greenlight.oidc.audience", "must be set when GREENLIGHT_OIDC_ISSUER is set");
+            }
+            if (issuer.isBlank() && !clientId.isBlank()) {
+                throw new InvalidConfigurationException("greenlight.oidc.client-id", "needs GREENLIGHT_OIDC_ISSUER, the issuer people sign in with");
+            }
+            if (clientId.isBlank() && !clientSecret.isBlank()) {
+                throw new InvalidConfigurationException("greenlight.oidc.client-secret", "is set but GREENLIGHT_OIDC_CLIENT_ID is not");
             }
         }
 
@@ -91,6 +103,23 @@ public record GreenlightProperties(
 
         public @Nullable String jwksUriOrNull() {
             return jwksUri.isBlank() ? null : jwksUri;
+        }
+
+        /** Whether the sign-in page offers "Sign in with {@link #displayName()}". */
+        public boolean browserSignInEnabled() {
+            return isEnabled() && !clientId.isBlank();
+        }
+
+        public @Nullable String redirectUriOrNull() {
+            return redirectUri.isBlank() ? null : redirectUri;
+        }
+
+        @Override
+        public String toString() {
+            // The client secret never reaches a log line, not even through a debug dump of the properties.
+            return "Oidc[issuer=" + issuer + ", audience=" + audience + ", jwksUri=" + jwksUri + ", clientId=" + clientId
+                    + ", clientSecret=" + (clientSecret.isEmpty() ? "" : "***") + ", displayName=" + displayName
+                    + ", redirectUri=" + redirectUri + "]";
         }
     }
 }

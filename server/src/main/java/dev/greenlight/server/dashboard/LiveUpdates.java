@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,25 +18,27 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.greenlight.server.events.ReleaseChangeCommitted;
+import dev.greenlight.server.events.ReleaseChangeFeedResumed;
 import dev.greenlight.server.events.ReleaseChanged;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.ProblemKind;
 
 /**
- * The open event streams of release pages, on this node: in-memory fan-out of {@link ReleaseChanged} events to the
- * streams of the same workspace, project and release, after the change committed. Each stream gets a comment line
- * every {@link #HEARTBEAT} so that proxies keep it open; a session holds at most {@link #PER_SESSION} streams.
- * Several nodes would need PostgreSQL LISTEN/NOTIFY between them (not done).
+ * The open event streams of release pages on this node, and the fan-out to them of every committed release change,
+ * made on this node or any other ({@link ReleaseChangeCommitted}, which the events feature hears from PostgreSQL), to
+ * the streams of the same workspace, project and release. Each stream gets a comment line every {@link #HEARTBEAT} so
+ * that proxies keep it open; a session holds at most {@link #PER_SESSION} streams.
  */
 @Component
 class LiveUpdates implements DisposableBean {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
     static final int PER_SESSION = 5;
+    /** The event that tells a page to refresh everything. */
+    static final String RESYNC = "resync";
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
     /** Which release a stream follows; the workspace comes from the caller's session, never from the request. */
@@ -91,12 +94,31 @@ class LiveUpdates implements DisposableBean {
         return streams.size();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void onReleaseChanged(ReleaseChanged event) {
+    @EventListener
+    void onReleaseChanged(ReleaseChangeCommitted committed) {
+        ReleaseChanged event = committed.change();
         Topic topic = new Topic(event.workspaceId(), event.project(), event.version());
         String environment = event.environment() == null ? "" : event.environment();
-        sender.execute(() -> streams.stream().filter(stream -> stream.topic().equals(topic))
+        dispatch(() -> streams.stream().filter(stream -> stream.topic().equals(topic))
                 .forEach(stream -> send(stream, SseEmitter.event().name(event.kind().wireName()).data(environment))));
+    }
+
+    /**
+     * Changes may have been missed while this node was not listening: every page refreshes all its sections. The
+     * event carries nothing, so sending it to every stream tells no workspace anything about another.
+     */
+    @EventListener
+    void onFeedResumed(ReleaseChangeFeedResumed resumed) {
+        dispatch(() -> streams.forEach(stream -> send(stream, SseEmitter.event().name(RESYNC).data(""))));
+    }
+
+    private void dispatch(Runnable sending) {
+        try {
+            sender.execute(sending);
+        } catch (RejectedExecutionException closing) {
+            // The application is shutting down and has already ended every stream.
+            log.debug("live update dropped during shutdown");
+        }
     }
 
     private void heartbeat() {

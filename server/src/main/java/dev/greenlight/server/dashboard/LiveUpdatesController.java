@@ -33,7 +33,8 @@ import dev.greenlight.server.releases.Releases;
 @Controller
 class LiveUpdatesController {
     /** The sections of the release page that can be fetched alone (each a {@code th:fragment="live-<name>"}). */
-    static final Set<String> SECTIONS = Set.of("verdict", "checklist", "approve", "waivers", "approvals", "decisions", "evidence");
+    static final Set<String> SECTIONS = Set.of("verdict", "checklist", "approve", "waivers", "approvals", "decisions", "promotions",
+            "evidence");
     static final String SESSION_CREDENTIAL = "session";
 
     private final LiveUpdates live;
@@ -74,11 +75,16 @@ class LiveUpdatesController {
     @GetMapping("/projects/{project}/releases/{version}/sections/{name}")
     @RequiresPermission(Permission.PROJECT_READ)
     String section(@PathVariable String project, @PathVariable String version, @PathVariable String name,
-            @RequestParam(required = false) @Nullable String environment, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) @Nullable String environment, @RequestParam(required = false) @Nullable String evidenceCursor,
+            @RequestParam(required = false) @Nullable String waiversCursor, @RequestParam(required = false) @Nullable String approvalsCursor,
+            @RequestParam(required = false) @Nullable String decisionsCursor, @RequestParam(required = false) @Nullable String promotionsCursor,
+            Model model, HttpServletResponse response) {
         if (!SECTIONS.contains(name)) {
             throw new GreenlightException(ProblemKind.NOT_FOUND, "The release page has no section '" + name + "'.");
         }
-        pages.release(project, version, environment, model);
+        // At the page's own positions in its lists, so that a refreshed section shows the rows the page shows.
+        pages.fill(project, version, environment,
+                new ReleaseListCursors(evidenceCursor, waiversCursor, approvalsCursor, decisionsCursor, promotionsCursor), model);
         if (!model.containsAttribute("environment") && !"evidence".equals(name)) {
             throw new GreenlightException(ProblemKind.NOT_FOUND, "The project has no environments, so the page has no section '" + name + "'.");
         }

@@ -17,7 +17,7 @@ import dev.greenlight.server.platform.ProblemKind;
  * session leads to the sign-in page, anything else to an error page with the problem's detail, never a stack trace.
  * Ordered first, so that it wins over the application-wide problem+json handler for these controllers.
  */
-@ControllerAdvice(assignableTypes = {ProjectsPageController.class, ReleasePageController.class})
+@ControllerAdvice(assignableTypes = {ProjectsPageController.class, ProjectPageController.class, ReleasePageController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -46,6 +46,12 @@ public class ReleaseDecisions {
         return Summary.of(decisions.record(Actor.of(caller), project, release, environment));
     }
 
+    /** Evaluates the gate now and records the verdict for an action someone took elsewhere, such as a promotion they asked for. */
+    @Transactional
+    public Summary recordFor(Actor actor, Project project, Release release, Environment environment) {
+        return Summary.of(decisions.record(actor, project, release, environment));
+    }
+
     /** Replays a decision the caller may read; a decision of a project they cannot see does not exist for them. */
     public Replayed replay(Caller caller, String id) {
         Decision decision = decisions.requireReadable(caller, id);

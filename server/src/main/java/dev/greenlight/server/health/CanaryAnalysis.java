@@ -18,9 +18,10 @@ public final class CanaryAnalysis {
     public static AnalysisResult compare(@Nullable HealthSample baseline, @Nullable HealthSample canary, AnalysisCriteria criteria,
             boolean firstDeployment) {
         if (canary == null || canary.requests() < criteria.minRequests()) {
-            long seen = canary == null ? 0 : canary.requests();
+            // No sample is "no data", which is not the same as a sample of zero requests; the reason says which.
+            String seen = canary == null ? "there is no data for the canary" : "the canary served " + canary.requests() + " requests";
             return new AnalysisResult(AnalysisOutcome.INCONCLUSIVE,
-                    List.of("the canary served " + seen + " requests; at least " + criteria.minRequests() + " are needed"), baseline, canary);
+                    List.of(seen + "; at least " + criteria.minRequests() + " requests are needed"), baseline, canary);
         }
         List<String> failures = new ArrayList<>();
         if (canary.errorRate() > criteria.maxErrorRate()) {
@@ -45,9 +46,9 @@ public final class CanaryAnalysis {
             return new AnalysisResult(AnalysisOutcome.FAIL, failures, baseline, canary);
         }
         if (!baselineUsable && !firstDeployment) {
-            long seen = baseline == null ? 0 : baseline.requests();
+            String seen = baseline == null ? "there is no data for the baseline" : "the baseline served " + baseline.requests() + " requests";
             return new AnalysisResult(AnalysisOutcome.INCONCLUSIVE,
-                    List.of("the baseline served " + seen + " requests; at least " + criteria.minRequests() + " are needed to compare"), baseline, canary);
+                    List.of(seen + "; at least " + criteria.minRequests() + " requests are needed to compare"), baseline, canary);
         }
         return new AnalysisResult(AnalysisOutcome.PASS, List.of(baselineUsable
                 ? "canary error rate " + percent(canary.errorRate()) + " against " + percent(baseline.errorRate()) + " for the baseline, within limits"

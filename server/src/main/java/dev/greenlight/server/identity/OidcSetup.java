@@ -8,16 +8,15 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestTemplate;
 
 import dev.greenlight.server.config.GreenlightProperties;
 import dev.greenlight.server.config.InvalidConfigurationException;
-import dev.greenlight.server.workspaces.Workspaces;
 
 /**
  * Validation of bearer JWTs from the configured issuer: signature against the issuer's JWKS, issuer, audience and
@@ -27,13 +26,11 @@ import dev.greenlight.server.workspaces.Workspaces;
 @Component
 class OidcSetup {
     private final GreenlightProperties.Oidc settings;
-    private final Principals principals;
-    private final Workspaces workspaces;
+    private final OidcSubjects subjects;
 
-    OidcSetup(GreenlightProperties properties, Principals principals, Workspaces workspaces) {
+    OidcSetup(GreenlightProperties properties, OidcSubjects subjects) {
         this.settings = properties.oidc();
-        this.principals = principals;
-        this.workspaces = workspaces;
+        this.subjects = subjects;
         if (settings.isEnabled() && settings.audience().isBlank()) {
             throw new InvalidConfigurationException("greenlight.oidc.audience", "must be set when GREENLIGHT_OIDC_ISSUER is set");
         }
@@ -46,20 +43,22 @@ class OidcSetup {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.<OAuth2TokenValidator<Jwt>>of(
                 timestamps, new JwtIssuerValidator(settings.issuer()), this::hasAudience));
         String jwksUri = settings.jwksUriOrNull();
+        // The same timeouts as browser sign-in: a slow issuer must not hold API requests without end.
+        RestTemplate issuer = new RestTemplate(OidcHttp.requestFactory());
         if (jwksUri != null) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).restOperations(issuer).build();
             decoder.setJwtValidator(validator);
             return decoder;
         }
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(settings.issuer());
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.issuer()).restOperations(issuer).build();
             decoder.setJwtValidator(validator);
             return decoder;
         });
     }
 
     JwtCallers callers() {
-        return new JwtCallers(principals, workspaces);
+        return new JwtCallers(subjects);
     }
 
     private OAuth2TokenValidatorResult hasAudience(Jwt jwt) {

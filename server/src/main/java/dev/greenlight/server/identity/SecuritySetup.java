@@ -1,6 +1,8 @@
 package dev.greenlight.server.identity;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -44,15 +47,18 @@ class SecuritySetup {
         return new LocalSignIn(workspaces, principals, passwords, jdbc, properties.login(), clock);
     }
 
+    /** Passwords, and, when browser sign-in through the issuer is configured, its authorization codes. */
     @Bean
-    AuthenticationManager authenticationManager(LocalSignIn localSignIn) {
-        return new ProviderManager(localSignIn);
+    AuthenticationManager authenticationManager(LocalSignIn localSignIn, OidcSignIn oidcSignIn) {
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(localSignIn));
+        oidcSignIn.provider().ifPresent(providers::add);
+        return new ProviderManager(providers);
     }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, GreenlightProperties properties, ApiKeys apiKeys,
             ProblemAuthenticationHandlers problems, AuthenticationManager authenticationManager,
-            SignInResponses signInResponses, OidcSetup oidc, Principals principals) throws Exception {
+            SignInResponses signInResponses, OidcSetup oidc, OidcSignIn oidcSignIn, Principals principals) throws Exception {
         boolean jwtAccepted = properties.oidc().isEnabled();
         http.authenticationManager(authenticationManager);
         http.headers(headers -> headers.disable());
@@ -71,6 +77,7 @@ class SecuritySetup {
                 .successHandler(signInResponses)
                 .failureHandler(signInResponses)
                 .permitAll());
+        oidcSignIn.configure(http);
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signInResponses));
         http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         http.addFilterAfter(new SessionRevalidationFilter(principals), SecurityContextHolderFilter.class);

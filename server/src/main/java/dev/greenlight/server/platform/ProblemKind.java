@@ -29,6 +29,8 @@ public enum ProblemKind {
     EVIDENCE_LIMIT_EXCEEDED("evidence-limit-exceeded", HttpStatus.UNPROCESSABLE_CONTENT, "Evidence exceeds a safety limit"),
     INVALID_POLICY("invalid-policy", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid policy pack"),
     POLICY_TESTS_FAILED("policy-tests-failed", HttpStatus.UNPROCESSABLE_CONTENT, "Policy pack tests failed"),
+    GATE_BLOCKED("gate-blocked", HttpStatus.CONFLICT, "Release blocked by its gate"),
+    ENVIRONMENT_FROZEN("environment-frozen", HttpStatus.CONFLICT, "Environment frozen"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");

@@ -64,11 +64,17 @@ class GreenlightPropertiesTest {
             new Setting("greenlight.oidc.issuer", "GREENLIGHT_OIDC_ISSUER", "https://id.example.com", "https://id.example.com", properties -> properties.oidc().issuer()),
             new Setting("greenlight.oidc.audience", "GREENLIGHT_OIDC_AUDIENCE", "greenlight-api", "greenlight-api", properties -> properties.oidc().audience()),
             new Setting("greenlight.oidc.jwks-uri", "GREENLIGHT_OIDC_JWKS_URI", "https://id.example.com/jwks", "https://id.example.com/jwks",
-                    properties -> properties.oidc().jwksUri()));
+                    properties -> properties.oidc().jwksUri()),
+            new Setting("greenlight.oidc.client-id", "GREENLIGHT_OIDC_CLIENT_ID", "greenlight-dashboard", "greenlight-dashboard",
+                    properties -> properties.oidc().clientId()),
+            new Setting("greenlight.oidc.client-secret", "GREENLIGHT_OIDC_CLIENT_SECRET", "s3cret", "s3cret", properties -> properties.oidc().clientSecret()),
+            new Setting("greenlight.oidc.display-name", "GREENLIGHT_OIDC_DISPLAY_NAME", "Acme SSO", "Acme SSO", properties -> properties.oidc().displayName()),
+            new Setting("greenlight.oidc.redirect-uri", "GREENLIGHT_OIDC_REDIRECT_URI", "https://greenlight.example.com/login/oauth2/code/oidc",
+                    "https://greenlight.example.com/login/oauth2/code/oidc", properties -> properties.oidc().redirectUri()));
 
     /** Settings under greenlight.* that another feature binds, pins and documents with its own properties class. */
     static final List<String> PREFIXES_OF_OTHER_FEATURES = List.of("greenlight.ledger.", "greenlight.evidence.", "greenlight.waivers.",
-            "greenlight.badges.");
+            "greenlight.badges.", "greenlight.health.", "greenlight.promotions.", "greenlight.jobs.");
 
     static final GreenlightProperties DEFAULTS = new GreenlightProperties(
             Path.of("greenlight-data"), // ./greenlight-data, relative to the working directory
@@ -79,7 +85,7 @@ class GreenlightPropertiesTest {
             List.of(),
             new GreenlightProperties.RateLimit(600, 1200),
             new GreenlightProperties.Login(5, Duration.ofMinutes(15)),
-            new GreenlightProperties.Oidc("", "", ""));
+            new GreenlightProperties.Oidc("", "", "", "", "", "single sign-on", ""));
 
     @Test
     void defaultsWithoutAnyEnvironmentVariable() {
@@ -93,6 +99,8 @@ class GreenlightPropertiesTest {
         assertThat(DEFAULTS.management().bind().isLoopbackAddress()).isTrue();
         assertThat(DEFAULTS.oidc().isEnabled()).isFalse();
         assertThat(DEFAULTS.oidc().jwksUriOrNull()).isNull();
+        assertThat(DEFAULTS.oidc().browserSignInEnabled()).isFalse();
+        assertThat(DEFAULTS.oidc().redirectUriOrNull()).isNull();
     }
 
     static Stream<Setting> settings() {
@@ -154,6 +162,34 @@ class GreenlightPropertiesTest {
         assertThat(catchThrowable(() -> bind(variables)))
                 .rootCause().isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("must be set when GREENLIGHT_OIDC_ISSUER is set");
+    }
+
+    @Test
+    void oidcDescriptionNeverContainsTheClientSecret() {
+        var oidc = new GreenlightProperties.Oidc("https://id.example.com", "greenlight-api", "", "greenlight-dashboard", "hunter2", "Acme SSO", "");
+
+        assertThat(oidc.toString()).doesNotContain("hunter2").contains("clientSecret=***").contains("greenlight-dashboard");
+        assertThat(oidc.browserSignInEnabled()).isTrue();
+    }
+
+    @Test
+    void browserSignInClientWithoutIssuerIsRefusedWhileBinding() {
+        Map<String, Object> variables = Map.of("GREENLIGHT_OIDC_CLIENT_ID", "greenlight-dashboard");
+
+        assertThat(catchThrowable(() -> bind(variables)))
+                .rootCause().isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("needs GREENLIGHT_OIDC_ISSUER, the issuer people sign in with");
+    }
+
+    @Test
+    void clientSecretWithoutClientIdIsRefusedWhileBinding() {
+        Map<String, Object> variables = Map.of("GREENLIGHT_OIDC_ISSUER", "https://id.example.com", "GREENLIGHT_OIDC_AUDIENCE", "api",
+                "GREENLIGHT_OIDC_CLIENT_SECRET", "hunter2");
+
+        Throwable failure = catchThrowable(() -> bind(variables));
+        assertThat(failure).rootCause().isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("is set but GREENLIGHT_OIDC_CLIENT_ID is not");
+        assertThat(failure).rootCause().hasMessageNotContaining("hunter2");
     }
 
     /** Binds application.yaml the way the application does, with {@code variables} as the only environment. */

@@ -2,23 +2,12 @@ package dev.greenlight.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +23,6 @@ import dev.greenlight.server.testing.TestPacks;
 
 /** The release event stream over HTTP: who may open it, and which events reach it. */
 class LiveUpdatesTest extends IntegrationTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Autowired
     ApplicationEventPublisher publisher;
     @Autowired
@@ -67,7 +54,7 @@ class LiveUpdatesTest extends IntegrationTest {
         String developer = scenario.user("developer", project);
         UUID workspace = jdbc.sql("select id from workspaces where slug = 'default'").query(UUID.class).single();
 
-        try (Events events = Events.read(open(project, "1.0.0", scenario.signedIn(developer), null))) {
+        try (ReleaseEventStream events = ReleaseEventStream.read(open(project, "1.0.0", scenario.signedIn(developer), null))) {
             assertThat(events.next()).isEqualTo("ready:");
             // A change that was rolled back, one of another workspace and one of another release: none is delivered.
             transactions.executeWithoutResult(transaction -> {
@@ -100,16 +87,32 @@ class LiveUpdatesTest extends IntegrationTest {
         String project = scenario.gatedProject();
         scenario.releaseWithTests(project, 1);
         BrowserSession session = scenario.signedIn(scenario.user("developer", project));
-        List<Events> open = new ArrayList<>();
+        List<ReleaseEventStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < LiveUpdates.PER_SESSION; i++) {
-                Events events = Events.read(open(project, "1.0.0", session, null));
+                ReleaseEventStream events = ReleaseEventStream.read(open(project, "1.0.0", session, null));
                 open.add(events);
                 assertThat(events.next()).isEqualTo("ready:");
             }
             assertThat(open(project, "1.0.0", session, null).statusCode()).isEqualTo(429);
         } finally {
-            open.forEach(Events::close);
+            open.forEach(ReleaseEventStream::close);
+        }
+    }
+
+    @Test
+    void everyStreamIsToldToCatchUpWhenTheNodeMissedChanges() throws Exception {
+        DashboardScenario scenario = new DashboardScenario(admin(), fixtures, api.baseUrl());
+        String project = scenario.gatedProject();
+        scenario.releaseWithTests(project, 1);
+        BrowserSession session = scenario.signedIn(scenario.user("developer", project));
+
+        try (ReleaseEventStream events = ReleaseEventStream.follow(api.baseUrl(), project, DashboardScenario.VERSION, session)) {
+            // Cut this node's connection to PostgreSQL's notifications; it reconnects by itself.
+            jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'greenlight-release-changes' "
+                    + "and datname = current_database()").query(Boolean.class).list();
+
+            assertThat(events.next()).isEqualTo(LiveUpdates.RESYNC + ":");
         }
     }
 
@@ -132,74 +135,6 @@ class LiveUpdatesTest extends IntegrationTest {
 
     private HttpResponse<InputStream> open(String project, String version, BrowserSession session, String authorization)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/events/releases/" + project + "/" + version))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET();
-        if (session != null) {
-            request.header("Cookie", BrowserSession.SESSION_COOKIE + "=" + session.sessionId().orElseThrow());
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-        }
-        return response;
-    }
-
-    /** The events of a stream as "name:data", read by a background thread; heartbeats (comments) are skipped. */
-    private static final class Events implements AutoCloseable {
-        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        private final InputStream body;
-
-        private Events(InputStream body) {
-            this.body = body;
-        }
-
-        static Events read(HttpResponse<InputStream> response) {
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-            Events events = new Events(response.body());
-            Thread.ofVirtual().start(events::pump);
-            return events;
-        }
-
-        private void pump() {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.isEmpty()) {
-                        if (name != null) {
-                            queue.add(name + ":" + data);
-                        }
-                        name = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        name = name == null ? "message" : name;
-                        data.append(line.substring(5).strip());
-                    }
-                }
-            } catch (IOException e) {
-                // closed by the test
-            }
-        }
-
-        String next() throws InterruptedException {
-            String event = queue.poll(10, TimeUnit.SECONDS);
-            assertThat(event).as("an event within 10 s").isNotNull();
-            return event;
-        }
-
-        @Override
-        public void close() {
-            try {
-                body.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return ReleaseEventStream.open(api.baseUrl(), project, version, session, authorization);
     }
 }

@@ -14,7 +14,7 @@ public final class Fixtures {
     private final Api api;
     private final String adminKey;
 
-    Fixtures(Api api, String adminKey) {
+    public Fixtures(Api api, String adminKey) {
         this.api = api;
         this.adminKey = adminKey;
     }

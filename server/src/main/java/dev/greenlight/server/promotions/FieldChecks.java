@@ -1,0 +1,58 @@
+package dev.greenlight.server.promotions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.ProblemKind;
+
+/**
+ * Collects every invalid field of a request before refusing it, so that one answer lists them all, in the shape bean
+ * validation gives ({@code validation-failed} with {@code errors: [{field, message}]}).
+ */
+final class FieldChecks {
+    private final List<Map<String, String>> errors = new ArrayList<>();
+
+    void fail(String field, String message) {
+        errors.add(Map.of("field", field, "message", message));
+    }
+
+    /** The duration, or {@code fallback} when absent; an unreadable or out-of-range one is recorded as an error. */
+    Duration duration(String field, @Nullable String text, Duration fallback, Duration min, Duration max) {
+        if (text == null) {
+            return fallback;
+        }
+        Duration parsed = DurationText.parse(text).orElse(null);
+        if (parsed == null) {
+            fail(field, "must be a duration such as 30s, 5m, 2h or PT30S");
+            return fallback;
+        }
+        if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+            fail(field, "must be between " + min + " and " + max);
+            return fallback;
+        }
+        return parsed;
+    }
+
+    double fraction(String field, @Nullable Double value, double fallback, double max) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNaN() || value < 0 || value > max) {
+            fail(field, "must be between 0 and " + max);
+            return fallback;
+        }
+        return value;
+    }
+
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new GreenlightException(ProblemKind.VALIDATION_FAILED,
+                    "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ".").with("errors", List.copyOf(errors));
+        }
+    }
+}
