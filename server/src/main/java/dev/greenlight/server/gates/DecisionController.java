@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.platform.Page;
 import dev.greenlight.server.platform.PageRequest;
 import dev.greenlight.server.platform.Permission;
@@ -55,7 +56,7 @@ class DecisionController {
         Project found = projects.require(caller.workspaceId(), project);
         Release release = releases.require(found, version);
         if (request.environment() == null || request.environment().isBlank()) {
-            throw InvalidInput.field("environment", "must name an environment of the project");
+            throw InvalidFields.single("environment", "must name an environment of the project");
         }
         Environment environment = environments.require(found, request.environment());
         Decision decision = decisions.record(Actor.of(caller), found, release, environment);

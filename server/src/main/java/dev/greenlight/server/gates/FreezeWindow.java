@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.support.CronExpression;
 
 import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.InvalidFields;
 
 /**
  * A recurring period in which an environment takes no promotions: it starts at each time the five-field cron expression
@@ -80,6 +81,6 @@ public record FreezeWindow(String cron, Duration duration, String zone, @Nullabl
     }
 
     private static GreenlightException invalid(String field, String message) {
-        return InvalidInput.field(field, "must be " + message);
+        return InvalidFields.single(field, "must be " + message);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.greenlight.server.approvals.ApprovalPreconditions;
 import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.projects.Environment;
 import dev.greenlight.server.projects.Project;
 import dev.greenlight.server.projects.ProjectCatalog;
@@ -36,7 +37,7 @@ class GateRules implements WaivableRules, ApprovalPreconditions {
         StoredPack pack = packs.resolve(project, gates.of(environment));
         boolean known = packs.compiled(pack).pack().rules().stream().anyMatch(one -> one.id().equals(rule));
         if (!known) {
-            throw InvalidInput.field("rule", "must be a rule of " + pack.packId() + " " + pack.version() + ", the pack of the "
+            throw InvalidFields.single("rule", "must be a rule of " + pack.packId() + " " + pack.version() + ", the pack of the "
                     + environment.name() + " gate (" + packs.compiled(pack).pack().rules().stream().map(one -> one.id())
                     .collect(Collectors.joining(", ")) + ")");
         }

@@ -21,6 +21,7 @@ import dev.greenlight.server.access.Role;
 import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.RequiresPermission;
 import dev.greenlight.server.projects.Environment;
@@ -67,7 +68,7 @@ class GateSettingsController {
         GateSettings wanted = new GateSettings(request.pack(), request.parameters() == null ? Map.of() : request.parameters(),
                 requiredApprovals(request.requiredApprovals()), freezeWindows(request.freezeWindows()), null, null);
         if (wanted.pack() != null && gatePacks.active(caller.workspaceId(), wanted.pack()).isEmpty()) {
-            throw InvalidInput.field("pack", "must name a pack with an active version; " + wanted.pack() + " has none");
+            throw InvalidFields.single("pack", "must name a pack with an active version; " + wanted.pack() + " has none");
         }
         StoredPack pack = gatePacks.resolve(found, wanted);
         CompiledPack compiled = gatePacks.compiled(pack);
@@ -81,7 +82,7 @@ class GateSettingsController {
             return List.of();
         }
         if (requested.size() > MAX_APPROVAL_RULES) {
-            throw InvalidInput.field("requiredApprovals", "must list at most " + MAX_APPROVAL_RULES + " roles");
+            throw InvalidFields.single("requiredApprovals", "must list at most " + MAX_APPROVAL_RULES + " roles");
         }
         Set<String> seen = new HashSet<>();
         List<GateSettings.RequiredApproval> result = new ArrayList<>();
@@ -89,14 +90,14 @@ class GateSettingsController {
             ApprovalRequest one = requested.get(i);
             String field = "requiredApprovals[" + i + "]";
             if (one == null || one.role() == null || Role.fromWireName(one.role()).filter(role -> role.isProjectRole() && role != Role.VIEWER).isEmpty()) {
-                throw InvalidInput.field(field + ".role", "must be one of developer, release-captain, security, admin");
+                throw InvalidFields.single(field + ".role", "must be one of developer, release-captain, security, admin");
             }
             if (!seen.add(one.role())) {
-                throw InvalidInput.field(field + ".role", "is listed twice");
+                throw InvalidFields.single(field + ".role", "is listed twice");
             }
             int count = one.count() == null ? 1 : one.count();
             if (count < 1 || count > MAX_APPROVALS_PER_ROLE) {
-                throw InvalidInput.field(field + ".count", "must be between 1 and " + MAX_APPROVALS_PER_ROLE);
+                throw InvalidFields.single(field + ".count", "must be between 1 and " + MAX_APPROVALS_PER_ROLE);
             }
             result.add(new GateSettings.RequiredApproval(one.role(), count));
         }
@@ -108,7 +109,7 @@ class GateSettingsController {
             return List.of();
         }
         if (requested.size() > MAX_FREEZE_WINDOWS) {
-            throw InvalidInput.field("freezeWindows", "must list at most " + MAX_FREEZE_WINDOWS + " windows");
+            throw InvalidFields.single("freezeWindows", "must list at most " + MAX_FREEZE_WINDOWS + " windows");
         }
         List<FreezeWindow> result = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {

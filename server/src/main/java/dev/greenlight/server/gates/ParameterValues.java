@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.greenlight.policy.FactType;
 import dev.greenlight.policy.ParameterDeclaration;
+import dev.greenlight.server.platform.InvalidFields;
 
 /** Checks an environment's parameter values against what the pack declares, and gives them the types rules expect. */
 final class ParameterValues {
@@ -19,16 +20,16 @@ final class ParameterValues {
         for (Map.Entry<String, Object> entry : values.entrySet()) {
             ParameterDeclaration declaration = declared.get(entry.getKey());
             if (declaration == null) {
-                throw InvalidInput.field("parameters." + entry.getKey(), "is not a parameter of " + packId
+                throw InvalidFields.single("parameters." + entry.getKey(), "is not a parameter of " + packId
                         + " (it declares " + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())) + ")");
             }
             if (!fits(declaration.type(), entry.getValue())) {
-                throw InvalidInput.field("parameters." + entry.getKey(), "must be of type " + declaration.type().celName());
+                throw InvalidFields.single("parameters." + entry.getKey(), "must be of type " + declaration.type().celName());
             }
         }
         for (ParameterDeclaration declaration : declared.values()) {
             if (declaration.defaultValue() == null && !values.containsKey(declaration.name())) {
-                throw InvalidInput.field("parameters." + declaration.name(), "is required by " + packId + ": " + declaration.description());
+                throw InvalidFields.single("parameters." + declaration.name(), "is required by " + packId + ": " + declaration.description());
             }
         }
     }

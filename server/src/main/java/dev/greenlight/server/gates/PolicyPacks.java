@@ -26,6 +26,7 @@ import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Ids;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.platform.ProblemKind;
 import dev.greenlight.server.projects.Project;
 
@@ -69,10 +70,10 @@ class PolicyPacks {
         CompiledPack pack = compiled.compile(yaml, "upload");
         PolicyPack parsed = pack.pack();
         if (!PACK_ID.matcher(parsed.id()).matches()) {
-            throw InvalidInput.field("id", "must be two lowercase segments such as acme/strict ([a-z0-9-], each at most 63 characters)");
+            throw InvalidFields.single("id", "must be two lowercase segments such as acme/strict ([a-z0-9-], each at most 63 characters)");
         }
         if (parsed.id().startsWith("greenlight/")) {
-            throw InvalidInput.field("id", "the namespace 'greenlight/' is reserved for the packs that ship with Greenlight");
+            throw InvalidFields.single("id", "the namespace 'greenlight/' is reserved for the packs that ship with Greenlight");
         }
         Optional<StoredPack> existing = find(actor.workspaceId(), parsed.id(), parsed.version());
         if (existing.isPresent()) {
@@ -213,7 +214,7 @@ class PolicyPacks {
 
     void setProjectDefault(Actor actor, Project project, String packId) {
         if (active(actor.workspaceId(), packId).isEmpty()) {
-            throw InvalidInput.field("pack", "must name a pack with an active version; " + packId + " has none");
+            throw InvalidFields.single("pack", "must name a pack with an active version; " + packId + " has none");
         }
         Optional<String> before = projectDefault(project);
         if (before.isPresent() && before.get().equals(packId)) {

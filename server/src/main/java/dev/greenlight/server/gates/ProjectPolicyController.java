@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.RequiresPermission;
 import dev.greenlight.server.projects.Project;
@@ -44,7 +45,7 @@ class ProjectPolicyController {
         Caller caller = CurrentCaller.require();
         Project found = projects.require(caller.workspaceId(), project);
         if (request.pack() == null || !PolicyPacks.PACK_ID.matcher(request.pack()).matches()) {
-            throw InvalidInput.field("pack", "must be a pack id such as acme/strict");
+            throw InvalidFields.single("pack", "must be a pack id such as acme/strict");
         }
         packs.setProjectDefault(Actor.of(caller), found, request.pack());
         return show(project);

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import dev.greenlight.server.platform.InvalidFields;
 
 /**
  * The body of {@code PUT …/health-source}: {@code {"kind": "pushed"}}, or {@code {"kind": "prometheus", "url": …,
@@ -28,7 +29,7 @@ record HealthSourceRequest(@Nullable String kind, @Nullable String url, @Nullabl
 
     /** The source this asks for, or a validation problem naming every field that breaks its rule. */
     HealthSource toSource() {
-        FieldErrors errors = new FieldErrors();
+        InvalidFields errors = new InvalidFields();
         if (HealthSource.Pushed.KIND.equals(kind)) {
             if (url != null) {
                 errors.add("url", "is not used by a pushed source; leave it out");
@@ -43,7 +44,7 @@ record HealthSourceRequest(@Nullable String kind, @Nullable String url, @Nullabl
             return new HealthSource.Pushed();
         }
         if (!HealthSource.Prometheus.KIND.equals(kind)) {
-            throw FieldErrors.single("kind", "must be prometheus or pushed");
+            throw InvalidFields.single("kind", "must be prometheus or pushed");
         }
         URI address = address(errors);
         String token = token(errors);
@@ -52,7 +53,7 @@ record HealthSourceRequest(@Nullable String kind, @Nullable String url, @Nullabl
         return new HealthSource.Prometheus(address, token, templates);
     }
 
-    private @Nullable URI address(FieldErrors errors) {
+    private @Nullable URI address(InvalidFields errors) {
         if (url == null || url.isBlank()) {
             errors.add("url", "is required: the Prometheus server's base address, such as http://prometheus:9090");
             return null;
@@ -81,7 +82,7 @@ record HealthSourceRequest(@Nullable String kind, @Nullable String url, @Nullabl
         return null;
     }
 
-    private @Nullable String token(FieldErrors errors) {
+    private @Nullable String token(InvalidFields errors) {
         if (bearerToken == null) {
             return null;
         }
@@ -92,7 +93,7 @@ record HealthSourceRequest(@Nullable String kind, @Nullable String url, @Nullabl
         return bearerToken;
     }
 
-    private @Nullable QueryTemplates templates(FieldErrors errors) {
+    private @Nullable QueryTemplates templates(InvalidFields errors) {
         if (queries == null) {
             return QueryTemplates.DEFAULTS;
         }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.RequiresPermission;
 import dev.greenlight.server.projects.Environment;
@@ -72,7 +73,7 @@ class PushedSampleController {
         Instant windowEnd = (request.windowEnd() == null ? now : request.windowEnd()).truncatedTo(ChronoUnit.MILLIS);
         // Without a start the sample is a report as of its end: it counts for every range that contains that instant.
         Instant windowStart = (request.windowStart() == null ? windowEnd : request.windowStart()).truncatedTo(ChronoUnit.MILLIS);
-        FieldErrors errors = new FieldErrors();
+        InvalidFields errors = new InvalidFields();
         if (request.latencyP95Ms() != null && !Double.isFinite(request.latencyP95Ms())) {
             errors.add("latencyP95Ms", "must be a number of milliseconds");
         }

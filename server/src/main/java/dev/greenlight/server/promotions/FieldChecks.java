@@ -1,24 +1,17 @@
 package dev.greenlight.server.promotions;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.greenlight.server.platform.GreenlightException;
-import dev.greenlight.server.platform.ProblemKind;
+import dev.greenlight.server.platform.InvalidFields;
 
-/**
- * Collects every invalid field of a request before refusing it, so that one answer lists them all, in the shape bean
- * validation gives ({@code validation-failed} with {@code errors: [{field, message}]}).
- */
+/** {@link InvalidFields} with the checks promotion requests share: durations as people write them, and fractions. */
 final class FieldChecks {
-    private final List<Map<String, String>> errors = new ArrayList<>();
+    private final InvalidFields errors = new InvalidFields();
 
     void fail(String field, String message) {
-        errors.add(Map.of("field", field, "message", message));
+        errors.add(field, message);
     }
 
     /** The duration, or {@code fallback} when absent; an unreadable or out-of-range one is recorded as an error. */
@@ -50,9 +43,6 @@ final class FieldChecks {
     }
 
     void throwIfAny() {
-        if (!errors.isEmpty()) {
-            throw new GreenlightException(ProblemKind.VALIDATION_FAILED,
-                    "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ".").with("errors", List.copyOf(errors));
-        }
+        errors.throwIfAny();
     }
 }

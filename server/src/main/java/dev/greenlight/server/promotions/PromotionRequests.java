@@ -3,7 +3,6 @@ package dev.greenlight.server.promotions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Ids;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.ProblemKind;
 import dev.greenlight.server.projects.Environment;
@@ -115,7 +115,6 @@ class PromotionRequests {
     }
 
     private static GreenlightException invalid(String field, String message) {
-        return new GreenlightException(ProblemKind.VALIDATION_FAILED, "The request has 1 invalid field.")
-                .with("errors", List.of(Map.of("field", field, "message", message)));
+        return InvalidFields.single(field, message);
     }
 }

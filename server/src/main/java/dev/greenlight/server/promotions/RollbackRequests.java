@@ -2,7 +2,6 @@ package dev.greenlight.server.promotions;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Ids;
+import dev.greenlight.server.platform.InvalidFields;
 import dev.greenlight.server.platform.Permission;
-import dev.greenlight.server.platform.ProblemKind;
 import dev.greenlight.server.projects.Environment;
 import dev.greenlight.server.projects.Project;
 import dev.greenlight.server.releases.Release;
@@ -98,9 +97,8 @@ class RollbackRequests {
             }
             return releases.require(project, version);
         }
-        Release release = releases.find(project, to).orElseThrow(() -> new GreenlightException(ProblemKind.VALIDATION_FAILED,
-                "The request has 1 invalid field.").with("errors", List.of(Map.of("field", "to", "message",
-                        "no release '" + to + "' in this project; name a version or \"last-good\""))));
+        Release release = releases.find(project, to).orElseThrow(() -> InvalidFields.single("to",
+                "no release '" + to + "' in this project; name a version or \"last-good\""));
         if (environments.successfulPromotion(environment.id(), release.id()).isEmpty()) {
             throw GreenlightException.conflict("Release " + release.version() + " was never promoted successfully into '" + environment.name()
                     + "', so it cannot be rolled back to.");

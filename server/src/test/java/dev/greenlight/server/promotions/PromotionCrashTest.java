@@ -34,11 +34,7 @@ class PromotionCrashTest {
             String id;
             try {
                 scenario = new PromotionScenario(first.api(), first.bootstrapKey(), cd.url());
-                scenario.release("1.0.0");
-                scenario.release("2.0.0");
-                scenario.traffic("1.0.0", 0.01);
-                scenario.promoteDirectly("1.0.0");
-                scenario.traffic("2.0.0", 0.01);
+                scenario.baselineRunning("1.0.0", "2.0.0");
                 HttpResult started = scenario.promote(scenario.captain, Map.of("release", "2.0.0", "environment", "prod", "strategy", "canary",
                         "steps", List.of(1, 5, 25, 100), "stepInterval", "2s",
                         "analysis", Map.of("interval", "1s", "window", "2s", "maxWait", "30s", "minRequests", 50)));

@@ -61,6 +61,18 @@ final class PromotionScenario implements AutoCloseable {
         return captainName;
     }
 
+    /**
+     * The environment runs {@code baseline} (promoted directly) with healthy traffic, and {@code next} is a release
+     * ready to follow it, already serving healthy traffic for when a canary starts.
+     */
+    void baselineRunning(String baseline, String next) throws InterruptedException {
+        release(baseline);
+        release(next);
+        traffic(baseline, 0.01);
+        promoteDirectly(baseline);
+        traffic(next, 0.01);
+    }
+
     /** Talks to the server at another address from now on (the same server restarted). */
     void moveTo(Api api) {
         admin = api.as(adminKey);

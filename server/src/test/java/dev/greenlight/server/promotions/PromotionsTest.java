@@ -24,11 +24,7 @@ class PromotionsTest extends IntegrationTest {
     @Test
     void aHealthyCanaryIsPromotedStepByStepAndBecomesTheLastGoodRelease() throws Exception {
         try (FakeCdSystem cd = new FakeCdSystem(); PromotionScenario scenario = scenario(cd)) {
-            scenario.release("1.0.0");
-            scenario.release("2.0.0");
-            scenario.traffic("1.0.0", 0.01);
-            scenario.promoteDirectly("1.0.0");
-            scenario.traffic("2.0.0", 0.01);
+            scenario.baselineRunning("1.0.0", "2.0.0");
 
             HttpResult started = scenario.promote(scenario.captain, canary("2.0.0", List.of(1, 5, 25, 100), "1s"));
             assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -61,11 +57,7 @@ class PromotionsTest extends IntegrationTest {
     @Test
     void aCanaryThatFailsAt25PercentIsRolledBackAutomatically() throws Exception {
         try (FakeCdSystem cd = new FakeCdSystem(); PromotionScenario scenario = scenario(cd)) {
-            scenario.release("1.0.0");
-            scenario.release("2.0.0");
-            scenario.traffic("1.0.0", 0.01);
-            scenario.promoteDirectly("1.0.0");
-            scenario.traffic("2.0.0", 0.01);
+            scenario.baselineRunning("1.0.0", "2.0.0");
 
             String id = scenario.promote(scenario.captain, canary("2.0.0", List.of(1, 5, 25, 100), "3s")).json().get("id").asString();
             scenario.await(id, "analysis at 25 %", promotion -> promotion.get("state").asString().equals("analysing")
@@ -222,11 +214,7 @@ class PromotionsTest extends IntegrationTest {
     @Test
     void aReleaseCaptainTakesARunningCanaryBackToItsBaseline() throws Exception {
         try (FakeCdSystem cd = new FakeCdSystem(); PromotionScenario scenario = scenario(cd)) {
-            scenario.release("1.0.0");
-            scenario.release("2.0.0");
-            scenario.traffic("1.0.0", 0.01);
-            scenario.promoteDirectly("1.0.0");
-            scenario.traffic("2.0.0", 0.01);
+            scenario.baselineRunning("1.0.0", "2.0.0");
             String id = scenario.promote(scenario.captain, canary("2.0.0", List.of(10, 100), "1h")).json().get("id").asString();
             scenario.awaitState(id, "analysing", LONG_ENOUGH);
 
