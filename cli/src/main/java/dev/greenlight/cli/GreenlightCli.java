@@ -19,6 +19,9 @@ import dev.greenlight.cli.gates.GateCommand;
 import dev.greenlight.cli.jobs.JobsCommand;
 import dev.greenlight.cli.ledger.LedgerCommand;
 import dev.greenlight.cli.projects.ProjectsCommand;
+import dev.greenlight.cli.promotions.PromoteCommand;
+import dev.greenlight.cli.promotions.PromotionCommand;
+import dev.greenlight.cli.promotions.RollbackCommand;
 import dev.greenlight.cli.releases.ReleasesCommand;
 import dev.greenlight.cli.waivers.WaiveCommand;
 import java.io.InputStream;
@@ -47,7 +50,7 @@ import picocli.CommandLine.ScopeType;
             ProjectsCommand.class, EnvironmentsCommand.class, ReleasesCommand.class, PushCommand.class, LedgerCommand.class,
             WaiveCommand.class, ApproveCommand.class, ApprovalsCommand.class,
             GateCommand.class, DecisionCommand.class,
-            dev.greenlight.cli.promotions.PromoteCommand.class, dev.greenlight.cli.promotions.PromotionCommand.class, dev.greenlight.cli.promotions.RollbackCommand.class,
+            PromoteCommand.class, PromotionCommand.class, RollbackCommand.class,
             dev.greenlight.cli.policy.PolicyCommand.class,
             JobsCommand.class,
             HelpCommand.class
@@ -55,7 +58,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",
-            "1:A negative verdict, e.g. a gate said the release may not ship, or a ledger proof or audit did not verify.",
+            "1:A negative verdict, e.g. a gate said the release may not ship, a promotion ended rolled back, or a ledger proof or audit did not verify.",
             "2:An error: invalid usage, not logged in, request rejected, server unreachable or failing."
         })
 public final class GreenlightCli {

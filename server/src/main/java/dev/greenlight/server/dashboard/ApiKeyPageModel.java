@@ -4,19 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.greenlight.server.identity.ApiKey;
 import dev.greenlight.server.identity.ApiKeys;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.Page;
+import dev.greenlight.server.platform.PageRequest;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.PermissionScope;
 import dev.greenlight.server.platform.ProjectAccess;
 
-/** What the API keys page shows: the caller's keys, and the scopes the create form offers. */
+/** What the API keys page shows: a page of the caller's keys, newest first, and the scopes the create form offers. */
 @Component
 class ApiKeyPageModel {
+    static final int PAGE_SIZE = 25;
+    /** The paging links scroll to the list; the messages above it are for the forms, which answer with the page. */
+    private static final String LIST_ANCHOR = "#keys-heading";
+
     private final ApiKeys apiKeys;
     private final ProjectAccess access;
 
@@ -29,13 +38,30 @@ class ApiKeyPageModel {
     record ScopeOption(String value, String label) {
     }
 
-    /** Fills the model of dashboard/api-keys; {@code form} and {@code errors} are what was typed and what was wrong. */
-    void fill(Model model, Caller caller, Map<String, Object> form, Map<String, String> errors) {
+    /**
+     * Fills the model of dashboard/api-keys with the page of keys after {@code cursor} (the newest when null);
+     * {@code form} and {@code errors} are what was typed and what was wrong. An unreadable cursor is a 400.
+     */
+    void fill(Model model, Caller caller, @Nullable String cursor, Map<String, Object> form, Map<String, String> errors) {
+        @Nullable String position = cursor == null || cursor.isBlank() ? null : cursor.strip();
+        Page<ApiKey> keys = apiKeys.listFor(caller.workspaceId(), caller.principalId(), PageRequest.of(PAGE_SIZE, position));
         model.addAttribute("caller", caller);
-        model.addAttribute("keys", apiKeys.listFor(caller.workspaceId(), caller.principalId()));
+        model.addAttribute("keys", keys.items());
+        model.addAttribute("cursor", position);
+        model.addAttribute("newestPageLink", position == null ? null : pageAt(null) + LIST_ANCHOR);
+        model.addAttribute("nextPageLink", keys.nextCursor() == null ? null : pageAt(keys.nextCursor()) + LIST_ANCHOR);
         model.addAttribute("scopeOptions", scopesOf(caller));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+    }
+
+    /** The page of keys at {@code cursor}, the newest when null or blank. */
+    static String pageAt(@Nullable String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return ApiKeysPageController.PATH;
+        }
+        return UriComponentsBuilder.fromPath(ApiKeysPageController.PATH).queryParam("cursor", "{cursor}").encode()
+                .buildAndExpand(cursor.strip()).toUriString();
     }
 
     /**

@@ -37,7 +37,8 @@ import dev.greenlight.server.platform.SecretResponses;
 
 /**
  * The API keys page's forms. Creating answers with the page itself, holding the new secret (never stored, never put
- * in the session, the response marked no-store) — the only time it is shown; revoking redirects back (post/redirect/get).
+ * in the session, the response marked no-store) — the only time it is shown, above the first page of keys; revoking
+ * redirects back to the page it was on (post/redirect/get).
  * Requests the interceptor refuses (no session, no permission, no CSRF token) stay problem+json like the API.
  */
 @Controller
@@ -103,20 +104,20 @@ class ApiKeysFormsController {
                 empty.put("name", "");
                 empty.put("scopes", List.of());
                 empty.put("expiresOn", "");
-                page.fill(model, caller, empty, Map.of());
+                page.fill(model, caller, null, empty, Map.of());
                 return "dashboard/api-keys";
             } catch (GreenlightException e) {
                 model.addAttribute("error", "The key was not created: " + e.getMessage());
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        page.fill(model, caller, form, errors);
+        page.fill(model, caller, null, form, errors);
         return "dashboard/api-keys";
     }
 
     @PostMapping(ApiKeysPageController.PATH + "/{id}/revoke")
     @RequiresPermission(Permission.API_KEYS_OWN)
-    String revoke(@PathVariable String id, RedirectAttributes flash) {
+    String revoke(@PathVariable String id, @RequestParam(defaultValue = "") String cursor, RedirectAttributes flash) {
         Caller caller = CurrentCaller.require();
         try {
             ApiKey key = apiKeys.revoke(caller.workspaceId(), caller.principalId(), id, Actor.of(caller));
@@ -124,6 +125,7 @@ class ApiKeysFormsController {
         } catch (GreenlightException e) {
             flash.addFlashAttribute("error", "The key was not revoked: " + e.getMessage());
         }
-        return "redirect:" + ApiKeysPageController.PATH;
+        // Back to the page the key was revoked on: keys are never deleted, so its cursor still leads there.
+        return "redirect:" + ApiKeyPageModel.pageAt(cursor);
     }
 }

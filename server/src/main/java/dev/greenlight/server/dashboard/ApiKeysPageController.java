@@ -6,17 +6,22 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.greenlight.server.platform.CurrentCaller;
 import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.RequiresPermission;
 
-/** The caller's own API keys, with the forms to create one and to revoke each (see {@link ApiKeysFormsController}). */
+/**
+ * The caller's own API keys, newest first, {@link ApiKeyPageModel#PAGE_SIZE} a page, with the forms to create one and
+ * to revoke each (see {@link ApiKeysFormsController}).
+ */
 @Controller
 class ApiKeysPageController {
     static final String PATH = "/settings/api-keys";
@@ -29,12 +34,12 @@ class ApiKeysPageController {
 
     @GetMapping(PATH)
     @RequiresPermission(Permission.API_KEYS_OWN)
-    String apiKeys(Model model) {
+    String apiKeys(@RequestParam(required = false) @Nullable String cursor, Model model) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("name", "");
         form.put("scopes", List.of());
         form.put("expiresOn", "");
-        page.fill(model, CurrentCaller.require(), form, Map.of());
+        page.fill(model, CurrentCaller.require(), cursor, form, Map.of());
         return "dashboard/api-keys";
     }
 

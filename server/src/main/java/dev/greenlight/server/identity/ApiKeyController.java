@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,11 +12,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.CurrentCaller;
+import dev.greenlight.server.platform.Page;
+import dev.greenlight.server.platform.PageRequest;
 import dev.greenlight.server.platform.Permission;
 import dev.greenlight.server.platform.PrincipalKind;
 import dev.greenlight.server.platform.RequiresPermission;
@@ -47,10 +51,10 @@ class ApiKeyController {
 
     @GetMapping("/api/v1/api-keys")
     @RequiresPermission(Permission.API_KEYS_OWN)
-    IdentityViews.ItemList<IdentityViews.ApiKeyView> listOwn() {
+    Page<IdentityViews.ApiKeyView> listOwn(@RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         Caller caller = CurrentCaller.require();
-        return new IdentityViews.ItemList<>(apiKeys.listFor(caller.workspaceId(), caller.principalId()).stream()
-                .map(IdentityViews.ApiKeyView::of).toList());
+        return apiKeys.listFor(caller.workspaceId(), caller.principalId(), PageRequest.of(limit, cursor)).map(IdentityViews.ApiKeyView::of);
     }
 
     @DeleteMapping("/api/v1/api-keys/{id}")
@@ -72,10 +76,11 @@ class ApiKeyController {
 
     @GetMapping("/api/v1/{kind:users|service-accounts}/{name}/api-keys")
     @RequiresPermission(Permission.WORKSPACE_ADMIN)
-    IdentityViews.ItemList<IdentityViews.ApiKeyView> listFor(@PathVariable String kind, @PathVariable String name) {
+    Page<IdentityViews.ApiKeyView> listFor(@PathVariable String kind, @PathVariable String name,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         Caller caller = CurrentCaller.require();
-        return new IdentityViews.ItemList<>(apiKeys.listFor(caller.workspaceId(), owner(caller, kind, name).id()).stream()
-                .map(IdentityViews.ApiKeyView::of).toList());
+        return apiKeys.listFor(caller.workspaceId(), owner(caller, kind, name).id(), PageRequest.of(limit, cursor))
+                .map(IdentityViews.ApiKeyView::of);
     }
 
     @DeleteMapping("/api/v1/{kind:users|service-accounts}/{name}/api-keys/{id}")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,6 +27,8 @@ import dev.greenlight.server.ledger.LedgerEvent;
 import dev.greenlight.server.platform.Actor;
 import dev.greenlight.server.platform.Caller;
 import dev.greenlight.server.platform.GreenlightException;
+import dev.greenlight.server.platform.Page;
+import dev.greenlight.server.platform.PageRequest;
 import dev.greenlight.server.platform.Permission;
 
 /** Issues, lists, revokes and checks API keys. */
@@ -106,9 +110,23 @@ public class ApiKeys {
         }
     }
 
-    public List<ApiKey> listFor(UUID workspaceId, UUID principalId) {
-        return jdbc.sql(SELECT + " where k.workspace_id = :workspace and k.principal_id = :principal order by k.created_at, k.id")
-                .param("workspace", workspaceId).param("principal", principalId).query(ROW).list();
+    /**
+     * One page of a principal's keys, revoked ones included, newest first. Key ids are random, so the order is by
+     * creation time with the id breaking ties, and the cursor carries both.
+     */
+    public Page<ApiKey> listFor(UUID workspaceId, UUID principalId, PageRequest page) {
+        @Nullable ListPosition after = ListPosition.parse(page.after());
+        List<ApiKey> rows = jdbc.sql(SELECT + " " + """
+                where k.workspace_id = :workspace and k.principal_id = :principal
+                  and (cast(:afterCreatedAt as timestamptz) is null
+                       or (k.created_at, k.id) < (cast(:afterCreatedAt as timestamptz), cast(:afterId as text)))
+                order by k.created_at desc, k.id desc limit :limit""")
+                .param("workspace", workspaceId).param("principal", principalId)
+                .param("afterCreatedAt", after == null ? null : Principals.utc(after.createdAt()))
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", page.fetchSize())
+                .query(ROW).list();
+        return Page.fromOverfetched(rows, page, key -> new ListPosition(key.createdAt(), key.id()).sortKey());
     }
 
     public ApiKey require(UUID workspaceId, String id) {
@@ -133,10 +151,12 @@ public class ApiKeys {
     }
 
     void revokeAllOf(UUID workspaceId, UUID principalId, Actor by) {
-        for (ApiKey key : listFor(workspaceId, principalId)) {
-            if (key.revokedAt() == null) {
-                revoke(workspaceId, principalId, key.id(), by);
-            }
+        List<String> active = jdbc.sql("""
+                select id from api_keys where workspace_id = :workspace and principal_id = :principal and revoked_at is null
+                order by id""")
+                .param("workspace", workspaceId).param("principal", principalId).query(String.class).list();
+        for (String id : active) {
+            revoke(workspaceId, principalId, id, by);
         }
     }
 
@@ -218,6 +238,30 @@ public class ApiKeys {
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    /** Where a page of keys ends: the last key's creation time and id, the sort key its cursor wraps. */
+    private record ListPosition(Instant createdAt, String id) {
+        private static final Pattern ID = Pattern.compile("[a-z2-7]{16}");
+
+        String sortKey() {
+            return createdAt + " " + id;
+        }
+
+        static @Nullable ListPosition parse(@Nullable String sortKey) {
+            if (sortKey == null) {
+                return null;
+            }
+            int space = sortKey.indexOf(' ');
+            try {
+                if (space > 0 && ID.matcher(sortKey.substring(space + 1)).matches()) {
+                    return new ListPosition(Instant.parse(sortKey.substring(0, space)), sortKey.substring(space + 1));
+                }
+            } catch (DateTimeParseException unreadable) {
+                // reported below like any other cursor this server did not issue
+            }
+            throw GreenlightException.badRequest("The cursor is not one this server issued.");
+        }
     }
 
     private record StoredKey(

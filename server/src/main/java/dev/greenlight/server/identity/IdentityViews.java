@@ -55,7 +55,4 @@ final class IdentityViews {
             return "IssuedApiKeyView[id=" + id + ", token=***]";
         }
     }
-
-    record ItemList<T>(List<T> items) {
-    }
 }

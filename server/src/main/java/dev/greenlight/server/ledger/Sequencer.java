@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -152,9 +153,9 @@ class Sequencer implements SmartLifecycle {
         MerkleTree tree = new MerkleTree(new PostgresHashStore(jdbc, logRef.workspaceId()));
         try {
             transactions.executeWithoutResult(status -> signer.sign(head, tree::consistencyProof));
-        } catch (IllegalStateException concurrentlySigned) {
+        } catch (IllegalStateException | DataIntegrityViolationException concurrentlySigned) {
             // Another signer (the sequencer, or an on-demand request on another node) recorded a checkpoint between
-            // our read and our compare-and-set. Its checkpoint is as good as ours if it covers this head.
+            // our read and our compare-and-set (or our insert). Its checkpoint is as good as ours if it covers this head.
             Optional<TreeHead> winner = store.lastSigned();
             if (winner.isEmpty() || winner.get().size() < head.size()) {
                 throw concurrentlySigned;

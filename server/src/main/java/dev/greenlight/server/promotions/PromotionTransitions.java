@@ -49,7 +49,9 @@ class PromotionTransitions {
         repository.insertTransition(promotion.id(), seq, promotion.state(), change.to(), change.stepIndex(), actor, reason, detail, at, index);
         announce(promotion);
         if (!change.to().isFinal() && change.to() != PromotionState.ROLLING_BACK) {
-            schedule(promotion.id(), promotion.workspaceId(), seq, promotion.ticks(), at, priorityOf(change.to()));
+            // A step's first analysis waits one interval: before that there is no traffic of the step to look at.
+            Instant runAt = change.to() == PromotionState.ANALYSING ? at.plus(promotion.analysis().interval()) : at;
+            schedule(promotion.id(), promotion.workspaceId(), seq, promotion.ticks(), runAt, priorityOf(change.to()));
         }
     }
 

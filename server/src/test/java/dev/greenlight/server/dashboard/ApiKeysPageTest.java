@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,9 +21,10 @@ import dev.greenlight.server.testing.BrowserSession;
 import dev.greenlight.server.testing.HttpResult;
 import dev.greenlight.server.testing.IntegrationTest;
 
-/** The API keys page over HTTP with a signed-in session: the list, creating (the secret shown once), revoking, errors. */
+/** The API keys page over HTTP with a signed-in session: the list and its pages, creating (the secret shown once), revoking, errors. */
 class ApiKeysPageTest extends IntegrationTest {
     private static final String PAGE = "/settings/api-keys";
+    private static final Pattern KEY_ID = Pattern.compile("<td><code>([a-z2-7]{16})</code></td>");
     private static final Pattern SECRET = Pattern.compile("id=\"new-key-secret\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*id=\"new-key-secret\"");
 
     private DashboardScenario scenario;
@@ -87,6 +90,62 @@ class ApiKeysPageTest extends IntegrationTest {
         String after = page(browser, PAGE);
         assertThat(after).contains("is revoked").contains("class=\"key-revoked\"").doesNotContain(">Revoke<");
         assertThat(api.as(secret).get("/api/v1/projects").status()).isEqualTo(401);
+    }
+
+    @Test
+    void keysArePagedNewestFirstAndRevokingKeepsThePage() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < ApiKeyPageModel.PAGE_SIZE + 2; i++) {
+            HttpResult key = admin().post("/api/v1/users/" + user + "/api-keys", Map.of("name", "key-" + i, "scopes", List.of("project:read")));
+            assertThat(key.status()).as(key.toString()).isEqualTo(201);
+            created.add(key.json().get("id").asString());
+        }
+
+        String first = page(browser, PAGE);
+        List<String> onFirst = keyIdsIn(first);
+        assertThat(onFirst).hasSize(ApiKeyPageModel.PAGE_SIZE).first().as("newest first").isEqualTo(created.getLast());
+        assertThat(link(first, "Newest keys")).isEmpty();
+        String next = link(first, "Next page of keys").orElseThrow();
+        assertThat(next).startsWith(PAGE + "?cursor=").endsWith("#keys-heading");
+        String secondPath = next.substring(0, next.indexOf('#'));
+
+        String second = page(browser, secondPath);
+        List<String> onSecond = keyIdsIn(second);
+        assertThat(onSecond).containsExactly(created.get(1), created.getFirst());
+        assertThat(link(second, "Next page of keys")).isEmpty();
+        assertThat(link(second, "Newest keys")).contains(PAGE + "#keys-heading");
+        List<String> seen = new ArrayList<>(onFirst);
+        seen.addAll(onSecond);
+        assertThat(seen).as("every key once").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+
+        HttpResult revoked = browser.submitForm(PAGE + "/" + created.getFirst() + "/revoke",
+                Map.of("_csrf", BrowserSession.csrfTokenIn(second), "cursor", secondPath.substring(secondPath.indexOf('=') + 1)));
+        assertThat(revoked.status()).isEqualTo(302);
+        assertThat(revoked.header("Location")).as("back to the page the key was on").endsWith(secondPath);
+        String afterRevoking = page(browser, secondPath);
+        assertThat(afterRevoking).contains("is revoked").contains("class=\"key-revoked\"");
+        assertThat(keyIdsIn(afterRevoking)).containsExactly(created.get(1), created.getFirst());
+
+        HttpResult forged = browser.getPage(PAGE + "?cursor=not-a-cursor");
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.body()).contains("The cursor is not one this server issued.");
+    }
+
+    @Test
+    void aNewKeyIsShownOnceAboveTheFirstPageOfKeys() {
+        for (int i = 0; i < ApiKeyPageModel.PAGE_SIZE; i++) {
+            assertThat(admin().post("/api/v1/users/" + user + "/api-keys", Map.of("name", "older-" + i, "scopes", List.of("self")))
+                    .status()).isEqualTo(201);
+        }
+        String before = page(browser, PAGE);
+
+        HttpResult created = browser.submitForm(PAGE, form(BrowserSession.csrfTokenIn(before), "newest", "", "project:read"));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        String secret = secretIn(created.body());
+        assertThat(keyIdsIn(created.body())).hasSize(ApiKeyPageModel.PAGE_SIZE).first()
+                .isEqualTo(secret.substring("glk_".length(), "glk_".length() + 16));
+        assertThat(link(created.body(), "Next page of keys")).isPresent();
     }
 
     @Test
@@ -163,6 +222,15 @@ class ApiKeysPageTest extends IntegrationTest {
             form.put("scopes", String.join(",", scopes));
         }
         return form;
+    }
+
+    private static List<String> keyIdsIn(String html) {
+        return KEY_ID.matcher(html).results().map(found -> found.group(1)).toList();
+    }
+
+    private static Optional<String> link(String html, String text) {
+        Matcher matcher = Pattern.compile("<a href=\"([^\"]*)\"[^>]*>" + Pattern.quote(text) + "</a>").matcher(html);
+        return matcher.find() ? Optional.of(matcher.group(1).replace("&amp;", "&")) : Optional.empty();
     }
 
     private static String secretIn(String html) {

@@ -3,11 +3,15 @@ package dev.greenlight.server.identity;
 import static dev.greenlight.server.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,13 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.greenlight.server.platform.Cursors;
 import dev.greenlight.server.testing.Api;
 import dev.greenlight.server.testing.Fixtures;
 import dev.greenlight.server.testing.HttpResult;
 import dev.greenlight.server.testing.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-/** API keys: shown once, stored hashed, scoped, expiring, revocable, and refused loudly when anything is wrong. */
+/**
+ * API keys: shown once, stored hashed, scoped, expiring, revocable, listed a page at a time, and refused loudly when
+ * anything is wrong.
+ */
 class ApiKeyTest extends IntegrationTest {
     private static final Pattern TOKEN = Pattern.compile("glk_([a-z2-7]{16})_([a-z2-7]{52})");
     private static final String UNAUTHENTICATED = "urn:greenlight:problem:unauthenticated";
@@ -247,6 +255,54 @@ class ApiKeyTest extends IntegrationTest {
     }
 
     @Test
+    void keyListsArePagedNewestFirstToTheEndWithNoKeyMissingOrRepeated() {
+        String account = newServiceAccount();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            tokens.add(fixtures.keyFor(account, List.of("*")));
+        }
+        List<String> ids = tokens.stream().map(ApiKeyTest::idOf).toList();
+        // Two creation times shared by several keys each: only the id can order those, so the cursor must carry it too.
+        Instant older = Instant.parse("2026-01-01T00:00:00.123456Z");
+        Instant newer = older.plusSeconds(60);
+        jdbc.sql("update api_keys set created_at = case when id in (:older) then :olderAt else :newerAt end where id in (:all)")
+                .param("older", ids.subList(0, 4)).param("olderAt", older.atOffset(ZoneOffset.UTC))
+                .param("newerAt", newer.atOffset(ZoneOffset.UTC)).param("all", ids).update();
+        List<String> expected = new ArrayList<>(ids.subList(4, 7).stream().sorted(Comparator.reverseOrder()).toList());
+        expected.addAll(ids.subList(0, 4).stream().sorted(Comparator.reverseOrder()).toList());
+        String revoked = ids.get(5);
+        assertThat(admin().delete("/api/v1/service-accounts/" + account + "/api-keys/" + revoked).status()).isEqualTo(200);
+
+        List<List<String>> asAdmin = pagesOf(admin(), "/api/v1/service-accounts/" + account + "/api-keys", 3);
+        List<List<String>> asOwner = pagesOf(api.as(tokens.getFirst()), "/api/v1/api-keys", 3);
+
+        assertThat(asAdmin).extracting(List::size).containsExactly(3, 3, 1);
+        assertThat(asAdmin.stream().flatMap(List::stream)).as("newest first, revoked keys included").containsExactlyElementsOf(expected);
+        assertThat(asOwner).isEqualTo(asAdmin);
+        assertThat(pagesOf(admin(), "/api/v1/service-accounts/" + account + "/api-keys", 200)).containsExactly(expected);
+    }
+
+    @Test
+    void aCursorTheServerDidNotIssueOrABadLimitIsABadRequest() {
+        String owner = fixtures.keyWithoutRoles();
+        String account = newServiceAccount();
+        List<String> forged = List.of("not-a-cursor", Cursors.encode("yesterday abcdefghijklmnop"),
+                Cursors.encode("2026-01-01T00:00:00Z NOT-AN-ID"), Cursors.encode("2026-01-01T00:00:00Z"),
+                Cursors.encode("2026-01-01T00:00:00Z abcdefghijklmnop' or 'x'='x"));
+
+        for (String cursor : forged) {
+            HttpResult own = api.as(owner).get("/api/v1/api-keys?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            HttpResult anyones = admin().get("/api/v1/service-accounts/" + account + "/api-keys?cursor="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            assertProblem(own, 400, "urn:greenlight:problem:bad-request");
+            assertThat(own.json().get("detail").asString()).isEqualTo("The cursor is not one this server issued.");
+            assertProblem(anyones, 400, "urn:greenlight:problem:bad-request");
+        }
+        assertProblem(api.as(owner).get("/api/v1/api-keys?limit=0"), 400, "urn:greenlight:problem:bad-request");
+        assertProblem(api.as(owner).get("/api/v1/api-keys?limit=201"), 400, "urn:greenlight:problem:bad-request");
+    }
+
+    @Test
     void bearerTokenThatIsNeitherKeyNorTrustedJwtIsRefusedWithoutAnIssuer() {
         String unsignedJwt = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.";
         for (String token : List.of("opaque-token-from-somewhere", "abc.def.ghi", unsignedJwt)) {
@@ -257,6 +313,21 @@ class ApiKeyTest extends IntegrationTest {
     private void assertRefused(HttpResult result) {
         assertProblem(result, 401, UNAUTHENTICATED);
         assertThat(result.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    /** The ids on each page of the list, following {@code nextCursor} to the end. */
+    private static List<List<String>> pagesOf(Api caller, String path, int limit) {
+        List<List<String>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResult page = caller.get(path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            pages.add(page.json().get("items").valueStream().map(key -> key.get("id").asString()).toList());
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next.isNull() ? null : next.asString();
+            assertThat(pages).as("the list ends").hasSizeLessThan(100);
+        } while (cursor != null);
+        return pages;
     }
 
     private String newServiceAccount() {
