@@ -29,6 +29,10 @@ final class PromotionPlanOptions {
             description = "How long each canary step runs before the next (default: 5m).")
     private @Nullable Duration stepInterval;
 
+    @Option(names = "--deploy-timeout", paramLabel = "DURATION", converter = DurationArgument.Converter.class,
+            description = "How long an external deployer may stay silent about a step before it is taken back (default: 30m).")
+    private @Nullable Duration deployTimeout;
+
     @Option(names = "--analysis-interval", paramLabel = "DURATION", converter = DurationArgument.Converter.class,
             description = "How often a canary step is analysed (default: 30s).")
     private @Nullable Duration analysisInterval;
@@ -68,6 +72,7 @@ final class PromotionPlanOptions {
             ArrayNode array = body.putArray("steps");
             steps.forEach(array::add);
         }
+        putDuration(body, "deployTimeout", deployTimeout);
         if (stepInterval != null) {
             body.put("stepInterval", stepInterval.toString());
         }

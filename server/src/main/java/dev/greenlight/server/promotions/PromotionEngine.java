@@ -110,7 +110,7 @@ class PromotionEngine implements JobHandler {
     private void deploy(Promotion promotion, boolean lastAttempt) {
         DeployerSettings deployer = deployments.deployerOf(promotion);
         if (deployer.kind() == DeployerSettings.Kind.EXTERNAL) {
-            // The external system reports the step through POST /api/v1/promotions/{id}/status.
+            awaitReport(promotion);
             return;
         }
         try {
@@ -124,6 +124,30 @@ class PromotionEngine implements JobHandler {
             return;
         }
         locked(promotion, current -> stepDeployed(current, Actor.SYSTEM));
+    }
+
+    /**
+     * An external system reports the step through {@code POST /api/v1/promotions/{id}/status}; one that stays silent
+     * longer than the promotion's deploy timeout has the step taken back, as a deployer that refuses it would. The
+     * start of the wait is stored, so a restarted node waits only for what is left.
+     */
+    private void awaitReport(Promotion promotion) {
+        Instant now = clock.instant();
+        Instant since = promotion.reportAwaitedSince();
+        if (since == null) {
+            locked(promotion, current -> {
+                repository.reportAwaited(current.id(), now);
+                transitions.recheck(current, null, now.plus(current.deployTimeout()));
+            });
+            return;
+        }
+        Instant deadline = since.plus(promotion.deployTimeout());
+        if (now.isBefore(deadline)) {
+            locked(promotion, current -> transitions.recheck(current, null, deadline));
+            return;
+        }
+        locked(promotion, current -> rollbacks.afterFailedPromotion(current, "the deployer reported nothing for step " + (current.stepIndex() + 1)
+                + " within " + current.deployTimeout(), Map.of()));
     }
 
     /** The deployer has the current step: a direct promotion is done; a canary step starts its analysis. */

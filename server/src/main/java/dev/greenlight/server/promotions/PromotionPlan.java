@@ -13,15 +13,16 @@ import dev.greenlight.server.health.AnalysisCriteria;
  * long each step runs, how it is analysed, and an optional freeze override with its reason.
  */
 record PromotionPlan(String release, String environment, PromotionStrategy strategy, List<Integer> steps, Duration stepInterval,
-        AnalysisSettings analysis, @Nullable String freezeOverride) {
+        Duration deployTimeout, AnalysisSettings analysis, @Nullable String freezeOverride) {
     static final List<Integer> DEFAULT_CANARY_STEPS = List.of(1, 5, 25, 100);
     static final Duration DEFAULT_STEP_INTERVAL = Duration.ofMinutes(5);
+    static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofMinutes(30);
     private static final int MAX_STEPS = 10;
     private static final int MAX_REASON = 1000;
 
     /** The request body of {@code POST /api/v1/projects/{project}/promotions}. */
     record Request(@Nullable String release, @Nullable String environment, @Nullable String strategy, @Nullable List<Integer> steps,
-            @Nullable String stepInterval, @Nullable Analysis analysis, @Nullable Override freezeOverride) {
+            @Nullable String stepInterval, @Nullable Analysis analysis, @Nullable Override freezeOverride, @Nullable String deployTimeout) {
     }
 
     record Analysis(@Nullable String interval, @Nullable String window, @Nullable String maxWait, @Nullable Double maxErrorRateIncrease,
@@ -53,6 +54,7 @@ record PromotionPlan(String release, String environment, PromotionStrategy strat
         }
         List<Integer> steps = steps(checks, strategy, request.steps());
         Duration stepInterval = checks.duration("stepInterval", request.stepInterval(), DEFAULT_STEP_INTERVAL, Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration deployTimeout = checks.duration("deployTimeout", request.deployTimeout(), DEFAULT_DEPLOY_TIMEOUT, Duration.ofSeconds(1), Duration.ofDays(1));
         Analysis analysis = request.analysis() == null ? new Analysis(null, null, null, null, null, null, null) : request.analysis();
         Duration interval = checks.duration("analysis.interval", analysis.interval(), AnalysisSettings.DEFAULT_INTERVAL, Duration.ofSeconds(1),
                 Duration.ofHours(1));
@@ -81,7 +83,7 @@ record PromotionPlan(String release, String environment, PromotionStrategy strat
             }
         }
         checks.throwIfAny();
-        return new PromotionPlan(request.release().strip(), request.environment().strip(), strategy, steps, stepInterval,
+        return new PromotionPlan(request.release().strip(), request.environment().strip(), strategy, steps, stepInterval, deployTimeout,
                 new AnalysisSettings(interval, window, maxWait, new AnalysisCriteria(errorRateIncrease, latencyIncrease, errorRate, minRequests)),
                 override);
     }

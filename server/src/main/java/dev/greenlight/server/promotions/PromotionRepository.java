@@ -47,7 +47,7 @@ class PromotionRepository {
     }
 
     record NewPromotion(UUID id, UUID workspaceId, UUID projectId, UUID releaseId, UUID environmentId, PromotionStrategy strategy,
-            List<Integer> steps, Duration stepInterval, AnalysisSettings analysis, PromotionState state, @Nullable UUID baselineReleaseId,
+            List<Integer> steps, Duration stepInterval, Duration deployTimeout, AnalysisSettings analysis, PromotionState state, @Nullable UUID baselineReleaseId,
             @Nullable String freezeOverride, UUID requestedBy, String requestedByName, Instant at) {
     }
 
@@ -55,14 +55,14 @@ class PromotionRepository {
     boolean insert(NewPromotion promotion) {
         return jdbc.sql("""
                 insert into promotions (id, workspace_id, project_id, release_id, environment_id, strategy, steps, step_interval_ms,
-                    analysis, state, baseline_release_id, freeze_override, requested_by, requested_by_name, created_at, updated_at)
-                values (:id, :workspace, :project, :release, :environment, :strategy, :steps, :interval, cast(:analysis as jsonb),
+                    deploy_timeout_ms, analysis, state, baseline_release_id, freeze_override, requested_by, requested_by_name, created_at, updated_at)
+                values (:id, :workspace, :project, :release, :environment, :strategy, :steps, :interval, :deployTimeout, cast(:analysis as jsonb),
                     :state, :baseline, :override, :by, :byName, :at, :at)
                 on conflict do nothing""")
                 .param("id", promotion.id()).param("workspace", promotion.workspaceId()).param("project", promotion.projectId())
                 .param("release", promotion.releaseId()).param("environment", promotion.environmentId())
                 .param("strategy", promotion.strategy().wireName()).param("steps", promotion.steps().toArray(Integer[]::new))
-                .param("interval", promotion.stepInterval().toMillis())
+                .param("interval", promotion.stepInterval().toMillis()).param("deployTimeout", promotion.deployTimeout().toMillis())
                 .param("analysis", JSON.writeValueAsString(promotion.analysis().toMap())).param("state", promotion.state().wireName())
                 .param("baseline", promotion.baselineReleaseId()).param("override", promotion.freezeOverride())
                 .param("by", promotion.requestedBy()).param("byName", promotion.requestedByName()).param("at", utc(promotion.at()))
@@ -134,7 +134,7 @@ class PromotionRepository {
                 update promotions set state = :state, step_index = :step, seq = seq + 1,
                     step_started_at = coalesce(cast(:started as timestamptz), step_started_at),
                     decision_id = coalesce(cast(:decision as uuid), decision_id),
-                    last_analysis = coalesce(cast(:analysis as jsonb), last_analysis), updated_at = :at,
+                    last_analysis = coalesce(cast(:analysis as jsonb), last_analysis), report_awaited_since = null, updated_at = :at,
                     finished_at = case when :finished then :at else finished_at end
                 where id = :id""")
                 .param("state", change.to().wireName()).param("step", change.stepIndex())
@@ -143,6 +143,11 @@ class PromotionRepository {
                 .param("analysis", change.lastAnalysis() == null ? null : JSON.writeValueAsString(change.lastAnalysis()))
                 .param("at", utc(at)).param("finished", change.finished()).param("id", promotion.id())
                 .update();
+    }
+
+    /** The promotion waits for an external deployer's report of its current step since {@code since}. */
+    void reportAwaited(UUID id, Instant since) {
+        jdbc.sql("update promotions set report_awaited_since = :since where id = :id").param("since", utc(since)).param("id", id).update();
     }
 
     /** A re-check that changes no state: counts it, and keeps the latest analysis when there is one. */
@@ -191,12 +196,12 @@ class PromotionRepository {
                 row.getObject("release_id", UUID.class), row.getString("version"),
                 row.getObject("environment_id", UUID.class), row.getString("environment_name"),
                 PromotionStrategy.valueOf(row.getString("strategy").toUpperCase(java.util.Locale.ROOT)),
-                Arrays.asList(steps), Duration.ofMillis(row.getLong("step_interval_ms")),
+                Arrays.asList(steps), Duration.ofMillis(row.getLong("step_interval_ms")), Duration.ofMillis(row.getLong("deploy_timeout_ms")),
                 AnalysisSettings.fromMap(JSON.readValue(row.getString("analysis"), OBJECT)),
                 PromotionState.fromWireName(row.getString("state")), row.getInt("step_index"), instant(row, "step_started_at"),
                 row.getInt("seq"), row.getInt("ticks"), row.getObject("baseline_release_id", UUID.class), row.getString("baseline_version"),
                 row.getObject("decision_id", UUID.class), row.getString("freeze_override"),
-                lastAnalysis == null ? null : JSON.readValue(lastAnalysis, OBJECT),
+                lastAnalysis == null ? null : JSON.readValue(lastAnalysis, OBJECT), instant(row, "report_awaited_since"),
                 row.getObject("requested_by", UUID.class), row.getString("requested_by_name"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 instant(row, "finished_at"));

@@ -89,7 +89,7 @@ class PromotionRequests {
         Instant now = clock.instant();
         UUID id = Ids.newId(clock);
         boolean inserted = repository.insert(new PromotionRepository.NewPromotion(id, project.workspaceId(), project.id(), release.id(),
-                environment.id(), plan.strategy(), plan.steps(), plan.stepInterval(), plan.analysis(), PromotionState.AWAITING_APPROVALS,
+                environment.id(), plan.strategy(), plan.steps(), plan.stepInterval(), plan.deployTimeout(), plan.analysis(), PromotionState.AWAITING_APPROVALS,
                 state.currentReleaseId(), plan.freezeOverride(), caller.principalId(), caller.name(), now));
         if (!inserted) {
             Promotion open = repository.openIn(environment.id()).orElseThrow();

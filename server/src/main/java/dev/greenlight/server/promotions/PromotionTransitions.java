@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,7 @@ class PromotionTransitions {
     }
 
     /** Counts a re-check that leaves the state as it is, and schedules the next one at {@code next}. */
-    void recheck(Promotion promotion, Map<String, Object> analysis, Instant next) {
+    void recheck(Promotion promotion, @Nullable Map<String, Object> analysis, Instant next) {
         repository.tick(promotion.id(), analysis, clock.instant());
         schedule(promotion.id(), promotion.workspaceId(), promotion.seq(), promotion.ticks() + 1, next, JobPriority.DEFAULT);
     }

@@ -15,6 +15,7 @@ record PromotionView(
         String strategy,
         List<Integer> steps,
         String stepInterval,
+        String deployTimeout,
         Map<String, Object> analysis,
         String state,
         Step step,
@@ -22,6 +23,7 @@ record PromotionView(
         @Nullable String decision,
         @Nullable String freezeOverride,
         @Nullable Map<String, Object> lastAnalysis,
+        @Nullable Instant reportAwaitedSince,
         String requestedBy,
         Instant createdAt,
         Instant updatedAt,
@@ -42,10 +44,11 @@ record PromotionView(
 
     static PromotionView of(Promotion promotion, @Nullable List<PromotionRepository.Transition> transitions) {
         return new PromotionView(promotion.id().toString(), promotion.project(), promotion.version(), promotion.environment(),
-                promotion.strategy().wireName(), promotion.steps(), promotion.stepInterval().toString(), promotion.analysis().toMap(),
+                promotion.strategy().wireName(), promotion.steps(), promotion.stepInterval().toString(), promotion.deployTimeout().toString(),
+                promotion.analysis().toMap(),
                 promotion.state().wireName(), new Step(promotion.stepIndex() + 1, promotion.stepPercent(), promotion.stepStartedAt()),
                 promotion.baselineVersion(), promotion.decisionId() == null ? null : promotion.decisionId().toString(), promotion.freezeOverride(),
-                promotion.lastAnalysis(), promotion.requestedByName(), promotion.createdAt(), promotion.updatedAt(), promotion.finishedAt(),
+                promotion.lastAnalysis(), promotion.reportAwaitedSince(), promotion.requestedByName(), promotion.createdAt(), promotion.updatedAt(), promotion.finishedAt(),
                 transitions == null ? null : transitions.stream().map(one -> new TransitionView(one.seq(), one.from(), one.to(), one.stepIndex() + 1,
                         one.actor(), one.reason(), one.detail(), one.at(), one.ledgerIndex())).toList());
     }

@@ -17,7 +17,7 @@ class PromotionPlanTest {
 
     @Test
     void aCanaryWithoutDetailsTakesTheDocumentedDefaults() {
-        PromotionPlan plan = PromotionPlan.of(new PromotionPlan.Request("1.0.0", "prod", null, null, null, null, null));
+        PromotionPlan plan = PromotionPlan.of(new PromotionPlan.Request("1.0.0", "prod", null, null, null, null, null, null));
         assertThat(plan.strategy()).isEqualTo(PromotionStrategy.CANARY);
         assertThat(plan.steps()).containsExactly(1, 5, 25, 100);
         assertThat(plan.stepInterval()).isEqualTo(Duration.ofMinutes(5));
@@ -26,19 +26,20 @@ class PromotionPlanTest {
         assertThat(plan.analysis().maxWait()).isEqualTo(Duration.ofMinutes(15));
         assertThat(plan.analysis().criteria().minRequests()).isEqualTo(100);
         assertThat(plan.freezeOverride()).isNull();
+        assertThat(plan.deployTimeout()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void aDirectPromotionHasOneFullStep() {
-        assertThat(PromotionPlan.of(new PromotionPlan.Request("1.0.0", "prod", "direct", null, null, null, null)).steps()).containsExactly(100);
-        assertThat(fields(new PromotionPlan.Request("1.0.0", "prod", "direct", List.of(50, 100), null, null, null))).containsExactly("steps");
+        assertThat(PromotionPlan.of(new PromotionPlan.Request("1.0.0", "prod", "direct", null, null, null, null, null)).steps()).containsExactly(100);
+        assertThat(fields(new PromotionPlan.Request("1.0.0", "prod", "direct", List.of(50, 100), null, null, null, null))).containsExactly("steps");
     }
 
     @Test
     void everyInvalidFieldIsListedAtOnce() {
         PromotionPlan.Analysis analysis = new PromotionPlan.Analysis("0s", "forever", null, -1.0, null, 1.5, 0L);
         List<String> fields = fields(new PromotionPlan.Request(" ", null, "sideways", List.of(10, 5, 100), "soon", analysis,
-                new PromotionPlan.Override(" ")));
+                new PromotionPlan.Override(" "), null));
         assertThat(fields).contains("release", "environment", "strategy", "stepInterval", "analysis.interval", "analysis.window",
                 "analysis.maxErrorRateIncrease", "analysis.maxErrorRate", "analysis.minRequests", "freezeOverride.reason");
     }
@@ -85,7 +86,7 @@ class PromotionPlanTest {
     private static final String HMAC_OF_EXAMPLE = "49f24e537407743fa4a0242bb63b94b9a47ee99cbbe071ccd8a22550ae411686";
 
     private static PromotionPlan.Request canary(List<Integer> steps) {
-        return new PromotionPlan.Request("1.0.0", "prod", "canary", steps, null, null, null);
+        return new PromotionPlan.Request("1.0.0", "prod", "canary", steps, null, null, null, null);
     }
 
     @SuppressWarnings("unchecked")

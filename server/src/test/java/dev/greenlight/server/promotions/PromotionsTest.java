@@ -264,6 +264,26 @@ class PromotionsTest extends IntegrationTest {
     }
 
     @Test
+    void anExternalDeployerThatStaysSilentPastTheDeployTimeoutHasTheStepTakenBack() throws Exception {
+        try (FakeCdSystem cd = new FakeCdSystem(); PromotionScenario scenario = scenario(cd)) {
+            scenario.release("1.0.0");
+            scenario.release("2.0.0");
+            scenario.promoteDirectly("1.0.0");
+            assertThat(admin().put(scenario.environmentPath() + "/deployer", Map.of("kind", "external")).status()).isEqualTo(200);
+            Map<String, Object> request = canary("2.0.0", List.of(50, 100), "1h");
+            request.put("deployTimeout", "2s");
+            String id = scenario.promote(scenario.captain, request).json().get("id").asString();
+
+            JsonNode rollingBack = scenario.awaitState(id, "rolling-back", LONG_ENOUGH);
+            assertThat(rollingBack.get("deployTimeout").asString()).isEqualTo("PT2S");
+            assertThat(rollingBack.get("transitions").values().stream().filter(one -> one.get("to").asString().equals("rolling-back")).findFirst()
+                    .orElseThrow().get("reason").asString()).isEqualTo("the deployer reported nothing for step 1 within PT2S");
+            assertThat(Duration.between(java.time.Instant.parse(rollingBack.get("createdAt").asString()),
+                    java.time.Instant.parse(rollingBack.get("updatedAt").asString()))).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedAndChangeNothing() throws Exception {
         try (FakeCdSystem cd = new FakeCdSystem(); PromotionScenario scenario = scenario(cd)) {
             scenario.release("1.0.0");
