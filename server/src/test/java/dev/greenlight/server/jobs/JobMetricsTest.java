@@ -34,6 +34,10 @@ class JobMetricsTest extends JobsIntegrationTest {
                 .contains("# TYPE greenlight_job_failures_total counter")
                 .as("a kind's failure counter exists before its first failure")
                 .contains("greenlight_job_failures_total{kind=\"test.block\"} 0.0");
+        Matcher deadLetters = Pattern.compile("(?m)^greenlight_jobs_dead_letters ([0-9.]+)$").matcher(scrape.body());
+        assertThat(deadLetters.find()).as("the dead letters waiting are a gauge").isTrue();
+        assertThat(Double.parseDouble(deadLetters.group(1))).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.body()).containsPattern("(?m)^greenlight_jobs_pending [0-9.]+$");
         Matcher failures = Pattern.compile("greenlight_job_failures_total\\{kind=\"test\\.flaky\"} ([0-9.]+)").matcher(scrape.body());
         assertThat(failures.find()).isTrue();
         assertThat(Double.parseDouble(failures.group(1))).isGreaterThanOrEqualTo(TestJobs.FLAKY_ATTEMPTS);
