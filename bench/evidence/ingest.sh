@@ -15,60 +15,14 @@ cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
 
 runs=${1:-3}
-jar=${GREENLIGHT_JAR:-server/target/greenlight-server.jar}
 count=${COUNT:-200}
 warmup=${WARMUP:-30}
 sbom_mb=${SBOM_MB:-300}
-command -v curl >/dev/null || { echo "bench: curl is needed" >&2; exit 1; }
-if [ ! -f "$jar" ]; then
-  echo "bench: building $jar ..." >&2
-  ./mvnw -B -q -ntp package -Dmaven.test.skip=true -pl server -am
-fi
+BENCH_NAME=ingest source bench/lib/server.sh
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/greenlight-ingest.XXXXXX")
-server_pid=""
-
-stop_server() {
-  [ -n "$server_pid" ] || return 0
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for _ in $(seq 1 400); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
-cleanup() {
-  local status=$?
-  stop_server
-  rm -rf "$work"
-  exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# start_server NAME JAVA_OPTS... : a fresh data directory; sets base, key
-start_server() {
-  local name=$1
-  shift
-  local data="$work/$name"
-  mkdir -p "$data"
-  local port management
-  port=$(free_port)
-  management=$(free_port)
-  GREENLIGHT_DATA_DIR="$data" GREENLIGHT_PORT="$port" GREENLIGHT_MANAGEMENT_PORT="$management" \
-    GREENLIGHT_RATE_LIMIT_PER_CREDENTIAL=0 GREENLIGHT_RATE_LIMIT_PER_ADDRESS=0 \
-    "$JAVA_HOME/bin/java" "$@" -jar "$jar" > "$data/server.log" 2>&1 &
-  server_pid=$!
-  base="http://127.0.0.1:$port"
-  for _ in $(seq 1 1800); do
-    if curl -fs "$base/readyz" >/dev/null 2>&1; then break; fi
-    kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server exited; see its log:" >&2; tail -20 "$data/server.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  key=$(cat "$data/bootstrap-admin-key")
+# start_server, then the project every run uploads to.
+start_bench_server() {
+  start_server "$@"
   curl -fs -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
     -d '{"slug":"bench","name":"Bench"}' "$base/api/v1/projects" >/dev/null
 }
@@ -80,7 +34,7 @@ new_release() {
 }
 
 echo "# evidence ingest, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-start_server junit
+start_bench_server junit
 for run in $(seq 1 "$runs"); do
   echo "## (a) run $run: ${count} x 1 MB JUnit (after ${warmup} warm-up), load $(cut -d' ' -f1-3 /proc/loadavg)"
   "$JAVA_HOME/bin/java" bench/evidence/IngestBench.java junit "$base" "$key" "$(new_release "1.0.$run")" "$warmup" "$count"
@@ -89,7 +43,7 @@ stop_server
 
 if [ "$sbom_mb" -gt 0 ]; then
   echo "## (b) ${sbom_mb} MB CycloneDX JSON, server -Xmx256m, GREENLIGHT_EVIDENCE_MAX_BYTES=1GB"
-  GREENLIGHT_EVIDENCE_MAX_BYTES=1GB start_server sbom -Xmx256m
+  GREENLIGHT_EVIDENCE_MAX_BYTES=1GB start_bench_server sbom -Xmx256m
   release=$(new_release 2.0.0)
   peak_file="$work/peak"
   ( while kill -0 "$server_pid" 2>/dev/null; do awk '/VmHWM/ {print $2}' "/proc/$server_pid/status" > "$peak_file" 2>/dev/null || true; sleep 0.5; done ) &

@@ -16,50 +16,15 @@ cd "$(dirname "$0")/../.."
 source scripts/find-jdk.sh
 
 runs=${1:-3}
-jar=${GREENLIGHT_JAR:-server/target/greenlight-server.jar}
 duration=${DURATION:-20s}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-16}
 rate=${RATE:-2000}
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 command -v hey >/dev/null || { echo "bench: hey is needed (apt-get install hey)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "bench: curl is needed" >&2; exit 1; }
-if [ ! -f "$jar" ]; then
-  echo "bench: building $jar ..." >&2
-  ./mvnw -B -q -ntp package -Dmaven.test.skip=true -pl server -am
-fi
+BENCH_NAME=readiness source bench/lib/server.sh
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/greenlight-readiness.XXXXXX")
-server_pid=""
-cleanup() {
-  local status=$?
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 400); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-  exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-port=$(free_port)
-GREENLIGHT_DATA_DIR="$work/data" GREENLIGHT_PORT="$port" GREENLIGHT_MANAGEMENT_PORT="$(free_port)" \
-  GREENLIGHT_RATE_LIMIT_PER_CREDENTIAL=0 GREENLIGHT_RATE_LIMIT_PER_ADDRESS=0 \
-  "$JAVA_HOME/bin/java" -jar "$jar" > "$work/server.log" 2>&1 &
-server_pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 1800); do
-  if curl -fs "$base/readyz" >/dev/null 2>&1; then break; fi
-  kill -0 "$server_pid" 2>/dev/null || { echo "bench: the server exited; see its log:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-key=$(cat "$work/data/bootstrap-admin-key")
+start_server data
 api() { curl -fsS -H "Authorization: Bearer $key" "$@"; }
 
 artifact_sha=$(printf 'bench artifact' | sha256sum | cut -d' ' -f1)

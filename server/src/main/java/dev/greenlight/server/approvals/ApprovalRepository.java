@@ -88,7 +88,7 @@ class ApprovalRepository {
                   and (cast(:after as uuid) is null or a.id < cast(:after as uuid))
                 order by a.id desc limit :limit""")
                 .param("workspace", workspaceId).param("release", releaseId).param("environment", environmentId)
-                .param("after", cursor(page.after())).param("limit", page.fetchSize())
+                .param("after", page.afterId()).param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, approval -> approval.id().toString());
     }
@@ -118,16 +118,5 @@ class ApprovalRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static @Nullable UUID cursor(@Nullable String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw GreenlightException.badRequest("The cursor is not one this server issued.");
-        }
     }
 }

@@ -155,7 +155,7 @@ class Decisions {
 
     /** Newest first, optionally of one environment. */
     Page<Decision> list(Release release, Optional<Environment> environment, PageRequest page) {
-        UUID after = page.after() == null ? null : parseCursor(page.after());
+        UUID after = page.afterId();
         List<Decision> rows = jdbc.sql("select " + COLUMNS + """
                  where d.workspace_id = :workspace and d.release_id = :release
                   and (cast(:environment as uuid) is null or d.environment_id = cast(:environment as uuid))
@@ -166,13 +166,5 @@ class Decisions {
                 .param("after", after).param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, decision -> decision.id().toString());
-    }
-
-    private static UUID parseCursor(String cursor) {
-        try {
-            return UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw GreenlightException.badRequest("The cursor is not one this server issued.");
-        }
     }
 }

@@ -10,12 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.greenlight.server.platform.GreenlightException;
 import dev.greenlight.server.platform.Page;
 import dev.greenlight.server.platform.PageRequest;
 
@@ -48,7 +46,7 @@ class DeadLetterRepository {
                 select * from job_dead_letters
                 where workspace_id = :workspace and (cast(:after as uuid) is null or id < cast(:after as uuid))
                 order by id desc limit :limit""")
-                .param("workspace", workspaceId).param("after", cursor(page.after())).param("limit", page.fetchSize())
+                .param("workspace", workspaceId).param("after", page.afterId()).param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, letter -> letter.id().toString());
     }
@@ -97,16 +95,5 @@ class DeadLetterRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static @Nullable UUID cursor(@Nullable String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw GreenlightException.badRequest("The cursor is not one this server issued.");
-        }
     }
 }

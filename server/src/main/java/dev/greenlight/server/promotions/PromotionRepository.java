@@ -106,7 +106,7 @@ class PromotionRepository {
                   and (cast(:after as uuid) is null or m.id < cast(:after as uuid))
                 order by m.id desc limit :limit""")
                 .param("workspace", workspaceId).param("project", projectId).param("environment", environmentId)
-                .param("after", cursor(page.after())).param("limit", page.fetchSize())
+                .param("after", page.afterId()).param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, promotion -> promotion.id().toString());
     }
@@ -119,7 +119,7 @@ class PromotionRepository {
                   and (cast(:after as uuid) is null or m.id < cast(:after as uuid))
                 order by m.id desc limit :limit""")
                 .param("workspace", workspaceId).param("release", releaseId).param("environment", environmentId)
-                .param("after", cursor(page.after())).param("limit", page.fetchSize())
+                .param("after", page.afterId()).param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, promotion -> promotion.id().toString());
     }
@@ -214,16 +214,5 @@ class PromotionRepository {
 
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static @Nullable UUID cursor(@Nullable String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw GreenlightException.badRequest("The cursor is not one this server issued.");
-        }
     }
 }

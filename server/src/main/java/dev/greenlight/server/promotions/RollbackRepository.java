@@ -86,7 +86,7 @@ class RollbackRepository {
                   and (cast(:after as uuid) is null or b.id < cast(:after as uuid))
                 order by b.id desc limit :limit""")
                 .param("workspace", workspaceId).param("environment", environmentId)
-                .param("after", PromotionRepository.cursor(page.after())).param("limit", page.fetchSize())
+                .param("after", page.afterId()).param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, rollback -> rollback.id().toString());
     }

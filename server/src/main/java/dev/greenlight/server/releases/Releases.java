@@ -74,7 +74,7 @@ public class Releases {
                 order by id desc limit :limit""")
                 .param("workspace", project.workspaceId())
                 .param("project", project.id())
-                .param("after", parseCursor(page.after()))
+                .param("after", page.afterId())
                 .param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, release -> release.id().toString());
@@ -144,16 +144,5 @@ public class Releases {
         return jdbc.sql("select * from releases where workspace_id = :workspace and id = :id for update")
                 .param("workspace", project.workspaceId()).param("id", release.id())
                 .query(ROW).single();
-    }
-
-    private static @Nullable UUID parseCursor(@Nullable String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw GreenlightException.badRequest("The cursor is not one this server issued.");
-        }
     }
 }

@@ -88,7 +88,7 @@ class WaiverRepository {
                 order by w.id desc limit :limit""".formatted(STATUS_AT))
                 .param("workspace", workspaceId).param("release", releaseId).param("environment", environmentId)
                 .param("status", status == null ? null : status.wireName()).param("now", utc(now))
-                .param("after", cursor(page.after())).param("limit", page.fetchSize())
+                .param("after", page.afterId()).param("limit", page.fetchSize())
                 .query(ROW).list();
         return Page.fromOverfetched(rows, page, waiver -> waiver.id().toString());
     }
@@ -147,16 +147,5 @@ class WaiverRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static @Nullable UUID cursor(@Nullable String after) {
-        if (after == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw GreenlightException.badRequest("The cursor is not one this server issued.");
-        }
     }
 }

@@ -136,8 +136,10 @@ class PromotionsTest extends IntegrationTest {
             scenario.gate(Map.of("pack", scenario.pack(), "requiredApprovals", List.of(Map.of("role", "release-captain", "count", 1))));
             String id = scenario.promote(scenario.captain, Map.of("release", "1.0.0", "environment", "prod", "strategy", "direct"))
                     .json().get("id").asString();
-            Thread.sleep(1500);
-            assertThat(scenario.promotion(id).get("state").asString()).isEqualTo("awaiting-approvals");
+            // The gate was looked at and the promotion chose to wait for the approval, not to deploy.
+            JsonNode waiting = scenario.await(id, "a gate check that waits for approvals", promotion -> promotion.get("lastAnalysis") != null
+                    && "approvals".equals(promotion.get("lastAnalysis").path("waitingFor").asString(null)), LONG_ENOUGH);
+            assertThat(waiting.get("state").asString()).isEqualTo("awaiting-approvals");
             assertThat(cd.calls()).isEmpty();
 
             Map<String, Object> approval = Map.of("environment", "prod", "role", "release-captain");
