@@ -286,6 +286,31 @@ class PromotionsTest extends IntegrationTest {
     }
 
     @Test
+    void whatPromotionsShowIsReadOnlyByThoseWhoMayReadTheProject() throws Exception {
+        try (FakeCdSystem cd = new FakeCdSystem(); PromotionScenario scenario = scenario(cd)) {
+            scenario.release("1.0.0");
+            scenario.promoteDirectly("1.0.0");
+            String promotion = admin().get("/api/v1/projects/" + scenario.project + "/promotions").json().get("items").get(0).get("id").asString();
+            List<String> reads = List.of(
+                    "/api/v1/projects/" + scenario.project + "/promotions",
+                    "/api/v1/projects/" + scenario.project + "/promotions/" + promotion,
+                    scenario.environmentPath() + "/releases",
+                    scenario.environmentPath() + "/rollbacks",
+                    scenario.environmentPath() + "/deployer",
+                    scenario.environmentPath() + "/health",
+                    "/api/v1/projects/" + scenario.project + "/dora");
+            Api stranger = api.as(fixtures.keyWithRole("viewer", fixtures.project()));
+            Api viewer = api.as(fixtures.keyWithRole("viewer", scenario.project));
+            for (String path : reads) {
+                assertProblem(api.anonymous().get(path), 401, "unauthenticated");
+                assertProblem(stranger.get(path), 404, "not-found");
+                assertThat(viewer.get(path).status()).as(path).isEqualTo(200);
+            }
+            assertProblem(stranger.get("/api/v1/rollbacks/" + java.util.UUID.randomUUID()), 404, "not-found");
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedAndChangeNothing() throws Exception {
         try (FakeCdSystem cd = new FakeCdSystem(); PromotionScenario scenario = scenario(cd)) {
             scenario.release("1.0.0");
