@@ -36,7 +36,7 @@ class ReleaseChangeFeed implements SmartLifecycle {
     /** How long one wait for notifications lasts: also how quickly a stop is noticed. */
     private static final int POLL_MILLISECONDS = 250;
     /** A connection cut without a word (a firewall, a dead host) shows only when something is sent on it. */
-    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(15);
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(5);
     private static final int LIVENESS_TIMEOUT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(ReleaseChangeFeed.class);
 
